@@ -1,0 +1,22 @@
+/// <reference types="vitest/config" />
+// vite.config.ts: one config for the dev server, the static build and the jsdom/Node unit tests.
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+export default defineConfig({
+  // Relative base: the built site works from any static host path and inside iframes.
+  base: "./",
+  plugins: [react()],
+  worker: { format: "es" },
+  build: { target: "es2022", sourcemap: true },
+  server: { host: "127.0.0.1", port: 5173 },
+  preview: { host: "127.0.0.1", port: 4173 },
+  test: {
+    globals: true,
+    // Engine tests run in Node; component tests opt into jsdom with a file-level comment.
+    environment: "node",
+    include: ["test/engine/**/*.test.ts", "test/components/**/*.test.{ts,tsx}"],
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 60_000,
+  },
+});
