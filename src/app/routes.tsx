@@ -1,0 +1,60 @@
+// src/app/routes.tsx: the route table: each hash path pattern with its page component and document title.
+// Later issues replace a placeholder page by pointing its entry at the real one; the table stays the one list.
+import { lazy, type ComponentType } from "react";
+import { matchPath, type RouteParams } from "./router";
+import { HomePage } from "./pages/HomePage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+
+export interface PageProps {
+  params: RouteParams;
+}
+
+export interface RouteDef {
+  /** "/lessons/:slug": literal segments, and ":name" for a parameter the page receives in `params`. */
+  pattern: string;
+  /** The page's own title; the app appends the site name for document.title. */
+  title: (params: RouteParams) => string;
+  Page: ComponentType<PageProps>;
+}
+
+// Home and "not found" ship in the entry chunk (most visits start at one of them); every other page is
+// code-split with React.lazy, so a widget's charts and engine load only when someone opens it.
+export const ROUTES: readonly RouteDef[] = [
+  { pattern: "/", title: () => "RNN Notebook", Page: HomePage },
+  {
+    pattern: "/lessons",
+    title: () => "Lessons",
+    Page: lazy(() => import("./pages/LessonsPage").then((m) => ({ default: m.LessonsPage }))),
+  },
+  {
+    pattern: "/lessons/:slug",
+    title: (params) => `Lesson: ${params.slug}`,
+    Page: lazy(() => import("./pages/LessonPage").then((m) => ({ default: m.LessonPage }))),
+  },
+  {
+    pattern: "/playground/sine",
+    title: () => "Sine playground",
+    Page: lazy(() => import("./pages/SinePlaygroundPage").then((m) => ({ default: m.SinePlaygroundPage }))),
+  },
+  {
+    pattern: "/visualizer/gradients",
+    title: () => "Gradient visualizer",
+    Page: lazy(() => import("./pages/GradientVisualizerPage").then((m) => ({ default: m.GradientVisualizerPage }))),
+  },
+  {
+    pattern: "/lab/chars",
+    title: () => "Character lab",
+    Page: lazy(() => import("./pages/CharLabPage").then((m) => ({ default: m.CharLabPage }))),
+  },
+];
+
+/** Shown for any path no pattern matches; it receives the path as `params.path` to say what was asked for. */
+export const NOT_FOUND_ROUTE: RouteDef = { pattern: "*", title: () => "Page not found", Page: NotFoundPage };
+
+export function resolveRoute(path: string): { route: RouteDef; params: RouteParams } {
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, path);
+    if (params) return { route, params };
+  }
+  return { route: NOT_FOUND_ROUTE, params: { path } };
+}
