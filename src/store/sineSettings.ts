@@ -1,0 +1,77 @@
+// src/store/sineSettings.ts: the sine playground's settings: the schema, cross-field rules, and the trainer setup.
+import type { DataSetup, OptimSettings, TrainerSetup } from "../worker/protocol";
+import type { Schema, Values } from "./schema";
+
+export const SINE_SCHEMA = {
+  // data
+  waves: { kind: "int", label: "Number of sines", min: 1, max: 3, default: 2 },
+  periodMin: { kind: "number", label: "Shortest period", min: 4, max: 500, default: 12 },
+  periodMax: { kind: "number", label: "Longest period", min: 4, max: 500, default: 40 },
+  ampMin: { kind: "number", label: "Smallest amplitude", min: 0, max: 10, default: 0.3 },
+  ampMax: { kind: "number", label: "Largest amplitude", min: 0, max: 10, default: 1 },
+  phase: { kind: "number", label: "Phase range (radians)", min: 0, max: 6.2832, default: 6.2832 },
+  noise: { kind: "number", label: "Noise (std)", min: 0, max: 2, default: 0.02 },
+  seqLength: { kind: "int", label: "Sequence length", min: 5, max: 200, default: 50 },
+  horizon: { kind: "int", label: "Prediction horizon k", min: 1, max: 50, default: 1 },
+  validation: { kind: "number", label: "Validation fraction", min: 0.05, max: 0.5, default: 0.2 },
+  // model
+  cell: { kind: "enum", label: "Cell", options: ["rnn", "lstm", "gru"], default: "lstm" },
+  hidden: { kind: "int", label: "Hidden size", min: 1, max: 256, default: 24 },
+  layers: { kind: "int", label: "Layers", min: 1, max: 4, default: 1 },
+  init: { kind: "enum", label: "Initialiser", options: ["pytorch", "xavier", "orthogonal", "identity"], default: "pytorch" },
+  // training
+  optimizer: { kind: "enum", label: "Optimiser", options: ["adam", "rmsprop", "momentum", "sgd"], default: "adam" },
+  lr: { kind: "number", label: "Learning rate", min: 0, max: 100, default: 0.01, minExclusive: true },
+  batch: { kind: "int", label: "Batch size", min: 1, max: 128, default: 16 },
+  clip: { kind: "bool", label: "Gradient clipping", default: true },
+  clipNorm: { kind: "number", label: "Clipping max norm", min: 0, max: 1000, default: 1, minExclusive: true },
+  seed: { kind: "int", label: "Seed", min: 0, max: 2 ** 31 - 1, default: 1 },
+} as const satisfies Schema;
+
+export type SineSettings = Values<typeof SINE_SCHEMA>;
+export type SineKey = keyof SineSettings;
+
+/** Settings a running network takes without a restart. */
+export const LIVE_KEYS: readonly SineKey[] = ["optimizer", "lr", "clip", "clipNorm"];
+
+/** Rules between fields; returns an error per offending field (empty when consistent). */
+export function crossCheck(s: SineSettings, seriesLength: number | null): Partial<Record<SineKey, string>> {
+  const e: Partial<Record<SineKey, string>> = {};
+  if (s.periodMin > s.periodMax) e.periodMin = `The shortest period (${s.periodMin}) must not exceed the longest (${s.periodMax}).`;
+  if (s.ampMin > s.ampMax) e.ampMin = `The smallest amplitude (${s.ampMin}) must not exceed the largest (${s.ampMax}).`;
+  if (s.horizon >= s.seqLength) e.horizon = `The horizon (${s.horizon}) must be shorter than the sequence length (${s.seqLength}).`;
+  if (seriesLength !== null && seriesLength < 2 * (s.seqLength + s.horizon) + 2) {
+    e.seqLength = `Your series has ${seriesLength} values: too few for windows of ${s.seqLength} steps + horizon ${s.horizon}. Shorten the sequence length.`;
+  }
+  return e;
+}
+
+export interface SeriesInput {
+  values: Float64Array;
+  name: string | null;
+  fileName: string | null;
+}
+
+export function optimOf(s: SineSettings): OptimSettings {
+  return { optimizer: s.optimizer as OptimSettings["optimizer"], learningRate: s.lr, clipMaxNorm: s.clip ? s.clipNorm : null };
+}
+
+export function toSetup(s: SineSettings, series: SeriesInput | null): TrainerSetup {
+  const data: DataSetup = series
+    ? { kind: "series", values: series.values, name: series.name, seqLength: s.seqLength, horizon: s.horizon, validationFraction: s.validation }
+    : {
+        kind: "sine",
+        spec: {
+          waves: s.waves, periodMin: s.periodMin, periodMax: s.periodMax, ampMin: s.ampMin, ampMax: s.ampMax,
+          phaseMax: s.phase, noise: s.noise, seqLength: s.seqLength, horizon: s.horizon, count: 256,
+          validationFraction: s.validation, seed: s.seed,
+        },
+      };
+  return {
+    model: { cell: s.cell as TrainerSetup["model"]["cell"], hiddenSize: s.hidden, numLayers: s.layers, init: s.init as TrainerSetup["model"]["init"] },
+    optim: optimOf(s),
+    batchSize: s.batch,
+    seed: s.seed,
+    data,
+  };
+}
