@@ -1,0 +1,140 @@
+// src/viz/GradNormChart.tsx: gradient norms per timestep on a log y axis, where vanishing and exploding show.
+import { line, scaleLinear, scaleLog } from "d3";
+import { useCallback, useMemo } from "react";
+import { seriesStyle } from "./colors";
+import { DataTableToggle, rowsNote, type TableData } from "./DataTable";
+import { XAxis, YAxis } from "./Axis";
+import { ChartFigure, EmptyState, LineLegend, NO_DATA_MESSAGE, Readout } from "./Figure";
+import { countOf, formatCount, formatLogTick, formatValue } from "./format";
+import { LINE_MARGIN as M, evenlySpaced, extentWhere, indices, integerTicks, isPositiveFinite, logDomain, logTicks } from "./scales";
+import { useElementSize } from "./useElementSize";
+import { useStable } from "./useStable";
+import { useTimeHover, type TimeHoverProps } from "./useTimeHover";
+
+export interface GradNormSeries {
+  /** "layer 1 ‖∂L/∂h_t‖", "layer 1 ‖∂L/∂c_t‖". */
+  label: string;
+  /** One norm per timestep (length T); zero or non-finite values are gaps on the log axis. */
+  values: ArrayLike<number>;
+}
+
+export interface GradNormChartProps extends TimeHoverProps {
+  series: readonly GradNormSeries[];
+  height?: number;
+  title?: string;
+  emptyMessage?: string;
+}
+
+const TABLE_ROWS = 20;
+
+export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 200, title = "‖∂L/∂h_t‖ per timestep", emptyMessage = NO_DATA_MESSAGE }: GradNormChartProps) {
+  const series = useStable(seriesProp, sameSeries);
+  const { ref, width } = useElementSize<HTMLElement>();
+  const T = series.reduce((m, s) => Math.max(m, s.values.length), 0);
+  const x = useMemo(() => scaleLinear([0, Math.max(1, T - 1)], [M.left, Math.max(M.left + 1, width - M.right)]), [T, width]);
+  const y = useMemo(() => {
+    const scale = scaleLog(logDomain(extentWhere(series.map((s) => s.values), isPositiveFinite)), [height - M.bottom, M.top]);
+    const [lo, hi] = scale.domain();
+    return hi / lo >= 10 ? scale.nice() : scale;
+  }, [series, height]);
+  const paths = useMemo(
+    () =>
+      series.map(({ values }) =>
+        line<number>()
+          .defined((t) => isPositiveFinite(values[t]))
+          .x(x)
+          .y((t) => y(values[t]))(indices(values.length)) ?? "",
+      ),
+    [series, x, y],
+  );
+  const ariaLabel = useMemo(() => describeNorms(title, series, T), [title, series, T]);
+  const hover = useTimeHover(hoverT, onHoverT, T, (px) => x.invert(px));
+  const buildTable = useCallback(() => normTable(title, series, T), [title, series, T]);
+
+  const plotBottom = height - M.bottom;
+  const staticLayer = useMemo(
+    () => (
+      <>
+        <YAxis ticks={logTicks(y, Math.max(2, Math.floor((plotBottom - M.top) / 28)))} position={y} format={formatLogTick} from={plotBottom} to={M.top} x={M.left} gridTo={width - M.right} label="norm (log)" />
+        <XAxis ticks={integerTicks(0, Math.max(0, T - 1), Math.max(2, Math.floor((width - M.left - M.right) / 70)))} position={x} format={formatCount} from={M.left} to={width - M.right} y={plotBottom} label="timestep t" />
+        {paths.map((d, k) => {
+          const style = seriesStyle(k);
+          return <path key={k} className="viz-line" d={d} stroke={style.color} strokeDasharray={style.dash || undefined} />;
+        })}
+      </>
+    ),
+    [x, y, width, plotBottom, T, paths],
+  );
+
+  if (T === 0) {
+    return (
+      <ChartFigure ref={ref} title={title}>
+        <EmptyState message={emptyMessage} />
+      </ChartFigure>
+    );
+  }
+  const t = hover.t;
+  return (
+    <ChartFigure ref={ref} title={title}>
+      <LineLegend items={series.map((s, k) => ({ label: s.label, style: seriesStyle(k) }))} />
+      <svg role="img" aria-label={ariaLabel} width={width} height={height} className="viz-plot" {...hover.plotProps}>
+        <title>{title}</title>
+        {staticLayer}
+        {t !== null && (
+          <g className="viz-hover">
+            <line x1={x(t)} x2={x(t)} y1={M.top} y2={plotBottom} />
+            {series.map((s, k) =>
+              isPositiveFinite(s.values[t]) ? <circle key={k} cx={x(t)} cy={y(s.values[t])} r={3.5} fill={seriesStyle(k).color} /> : null,
+            )}
+          </g>
+        )}
+      </svg>
+      <Readout
+        isLive={hover.isFocused}
+        text={t === null ? null : `t = ${formatCount(t)}: ` + series.map((s) => `${s.label} ${t < s.values.length ? formatValue(s.values[t]) : "—"}`).join(", ")}
+      />
+      <DataTableToggle chartTitle={title} build={buildTable} />
+    </ChartFigure>
+  );
+}
+
+function sameSeries(a: readonly GradNormSeries[], b: readonly GradNormSeries[]): boolean {
+  return a.length === b.length && a.every((s, k) => s.label === b[k].label && s.values === b[k].values);
+}
+
+/**
+ * Each series' norm at the first and last timestep it has, so "vanishing" reads as a number:
+ * "layer 1 ‖∂L/∂h_t‖ 3.1e−5 at t = 0, 0.42 at t = 49".
+ */
+function describeNorms(title: string, series: readonly GradNormSeries[], T: number): string {
+  const parts = series.map(({ label, values }) => {
+    let first = -1;
+    let last = -1;
+    let gaps = 0;
+    for (let t = 0; t < values.length; t++) {
+      if (isPositiveFinite(values[t])) {
+        if (first < 0) first = t;
+        last = t;
+      } else {
+        gaps++;
+      }
+    }
+    if (first < 0) return `${label}: no positive finite values`;
+    let text =
+      first === last
+        ? `${label} ${formatValue(values[first])} at t = ${formatCount(first)}`
+        : `${label} ${formatValue(values[first])} at t = ${formatCount(first)}, ${formatValue(values[last])} at t = ${formatCount(last)}`;
+    if (gaps > 0) text += ` (${countOf(gaps, "timestep")} zero or not finite)`;
+    return text;
+  });
+  return `${title} over ${countOf(T, "timestep")}: ${parts.join("; ")}`;
+}
+
+function normTable(title: string, series: readonly GradNormSeries[], T: number): TableData {
+  const picked = evenlySpaced(T, TABLE_ROWS);
+  return {
+    caption: `${title}: ${rowsNote(picked.length, T, "timestep")}`,
+    headers: ["t", ...series.map((s) => s.label)],
+    rows: picked.map((t) => [formatCount(t), ...series.map((s) => (t < s.values.length ? formatValue(s.values[t]) : "—"))]),
+  };
+}

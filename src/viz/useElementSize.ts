@@ -1,0 +1,27 @@
+// src/viz/useElementSize.ts: the width of a chart's container, followed with a ResizeObserver.
+import { useEffect, useRef, useState } from "react";
+import { FALLBACK_WIDTH } from "./scales";
+
+/**
+ * Attach `ref` to the element whose width the chart should fill. Until the first observation, and in
+ * environments without ResizeObserver (jsdom), the width is FALLBACK_WIDTH. Never listens to window resize:
+ * a widget can change size without the window doing so (a sidebar opening, an iframe embed).
+ */
+export function useElementSize<E extends Element>(): { ref: React.RefObject<E | null>; width: number } {
+  const ref = useRef<E>(null);
+  const [width, setWidth] = useState(FALLBACK_WIDTH);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0].contentRect.width);
+      // A hidden container measures 0: keep the last width rather than collapse the chart.
+      if (w > 0) setWidth(w);
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+    };
+  }, []);
+  return { ref, width };
+}
