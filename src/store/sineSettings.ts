@@ -40,8 +40,17 @@ export function crossCheck(s: SineSettings, seriesLength: number | null): Partia
   if (s.periodMin > s.periodMax) e.periodMin = `The shortest period (${s.periodMin}) must not exceed the longest (${s.periodMax}).`;
   if (s.ampMin > s.ampMax) e.ampMin = `The smallest amplitude (${s.ampMin}) must not exceed the largest (${s.ampMax}).`;
   if (s.horizon >= s.seqLength) e.horizon = `The horizon (${s.horizon}) must be shorter than the sequence length (${s.seqLength}).`;
-  if (seriesLength !== null && seriesLength < 2 * (s.seqLength + s.horizon) + 2) {
-    e.seqLength = `Your series has ${seriesLength} values: too few for windows of ${s.seqLength} steps + horizon ${s.horizon}. Shorten the sequence length.`;
+  if (seriesLength !== null) {
+    // The same split as makeSeriesDataset (src/data/csv.ts): the last `validation` of the series is held out, and
+    // both parts must hold a whole window, or the trainer would refuse the setup after the store accepted it.
+    const win = s.seqLength + s.horizon;
+    const split = Math.floor(seriesLength * (1 - s.validation));
+    if (split < win + 1 || seriesLength - split < win) {
+      e.seqLength =
+        `Your series has ${seriesLength} values: too few for training and validation windows of ${win} values ` +
+        `(sequence length ${s.seqLength} + horizon ${s.horizon}) with a validation fraction of ${s.validation}. ` +
+        "Shorten the sequence length, or raise the validation fraction.";
+    }
   }
   return e;
 }

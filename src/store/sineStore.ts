@@ -84,6 +84,8 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
   let watchdog: ReturnType<typeof setInterval> | null = null;
   let lastMessageAt = now();
   let crashTimes: number[] = [];
+  /** Set when the worker crashed mid-training: the restarted one trains on as soon as it is ready. */
+  let shouldResumeTraining = false;
 
   return createStore<SineState>()((set, get) => {
     const send = (cmd: Command): void => {
@@ -94,7 +96,15 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       lastMessageAt = now();
       switch (report.type) {
         case "ready":
-          if (get().status === "starting" || get().status === "restarting") set({ status: "idle" });
+          if (get().status === "starting" || get().status === "restarting") {
+            if (shouldResumeTraining) {
+              shouldResumeTraining = false;
+              set({ status: "training" });
+              send({ type: "train" });
+            } else {
+              set({ status: "idle" });
+            }
+          }
           return;
         case "snapshot": {
           const s = report.snapshot;
@@ -110,13 +120,24 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
             restart(report.message);
             return;
           }
-          set({ error: report.message, status: get().status === "training" ? "idle" : get().status === "starting" ? "failed" : get().status });
+          {
+            // A worker that fails before it is ready (a bad setup on init) has nothing to train: "failed".
+            const status = get().status;
+            set({ error: report.message, status: status === "training" ? "idle" : status === "starting" || status === "restarting" ? "failed" : status });
+          }
           return;
       }
     };
 
     const spawn = (resume?: Checkpoint): void => {
-      const w = options.createWorker();
+      let w: WorkerLike;
+      try {
+        w = options.createWorker();
+      } catch (e) {
+        // No Worker support (an old browser, a test environment) or a blocked script: say so instead of throwing.
+        set({ status: "failed", error: `The training worker could not be started: ${(e as Error).message}` });
+        return;
+      }
       worker = w;
       w.onmessage = (e) => {
         if (worker === w) onReport(e.data);
@@ -143,20 +164,27 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       }
       const snap = get().snapshot;
       const resume = snap ? checkpointOf(snap) : undefined;
+      shouldResumeTraining = get().status === "training";
       set({
         status: "restarting",
-        notice: `The training worker stopped unexpectedly (${why}). It was restarted from step ${resume?.step ?? 0}; press Train to continue.`,
+        notice:
+          `The training worker stopped unexpectedly (${why}). It was restarted from step ${resume?.step ?? 0}` +
+          (shouldResumeTraining ? " and training continues." : "; press Train to continue."),
       });
       spawn(resume);
     };
 
     const applySettings = (next: SineSettings, series: SeriesInput | null, changed: SineKey | "series"): void => {
       const wasTraining = get().status === "training";
-      set({ settings: next, series, error: null, divergence: get().status === "diverged" ? null : get().divergence });
       if (changed !== "series" && LIVE_KEYS.includes(changed)) {
+        // After a divergence the kept weights stay, and so does the explanation: Train resumes from them with
+        // these settings (see train()). Clearing the divergence here left the status "diverged" with no panel
+        // and a Train button that did nothing.
+        set({ settings: next, series, error: null });
         send({ type: "setOptim", optim: optimOf(next) });
         return;
       }
+      set({ settings: next, series, error: null, divergence: null });
       send({ type: "reset", setup: toSetup(next, series) });
       if (get().status === "diverged") set({ status: "idle", divergence: null });
       if (wasTraining) send({ type: "train" });
@@ -176,6 +204,8 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
 
       start() {
         if (worker) return;
+        // Started again after dispose() (React's StrictMode mounts twice): a fresh worker, so a fresh status.
+        if (get().status !== "starting") set({ status: "starting", divergence: null, notice: null });
         spawn();
         watchdog = setInterval(() => {
           if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(`no answer for ${Math.round(WATCHDOG_MS / 1000)} s`);
@@ -189,6 +219,12 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       },
       train() {
         const s = get().status;
+        if (s === "diverged") {
+          // Continue from the kept weights with the settings as they are now (moments cleared, as a remedy does).
+          set({ status: "training", divergence: null, error: null, notice: null });
+          send({ type: "resume", optim: optimOf(get().settings) });
+          return;
+        }
         if (s !== "idle") return;
         set({ status: "training", notice: null });
         send({ type: "train" });
@@ -243,6 +279,7 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       },
       clearSeries() {
         if (!get().series) return;
+        set({ fieldErrors: without(get().fieldErrors, "series") });
         applySettings(get().settings, null, "series");
       },
       applyRemedy(remedy) {

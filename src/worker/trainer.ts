@@ -44,6 +44,13 @@ class History {
       this.every *= 2;
     }
   }
+  /** Forgets points after `step` (a divergence rolled the run back to it). */
+  truncateAfter(step: number): void {
+    const keep = this.steps.findIndex((s) => s > step);
+    if (keep < 0) return;
+    this.steps.length = keep;
+    this.values.length = keep;
+  }
   load(steps: Float64Array, values: Float64Array): void {
     this.steps = Array.from(steps);
     this.values = Array.from(values);
@@ -240,6 +247,9 @@ export class Trainer {
       clipMaxNorm: this.setup.optim.clipMaxNorm,
     };
     this.stepCount = this.lastGoodStep;
+    // The history must not show steps the rollback undid (they would appear twice once training resumes).
+    this.trainHistory.truncateAfter(this.stepCount);
+    this.valHistory.truncateAfter(this.stepCount);
     this.host.post({ type: "diverged", divergence });
     this.snapshot();
   }

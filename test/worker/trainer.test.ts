@@ -92,11 +92,16 @@ describe("Trainer", () => {
     expect(s.isTraining).toBe(false);
     expect(s.step).toBe(d.divergence.lastGoodStep);
     expect(s.params.every((p) => p.value.every(Number.isFinite))).toBe(true);
+    // The rollback shows in the history too: no step after the kept one.
+    expect(Math.max(...s.history.step)).toBeLessThanOrEqual(d.divergence.lastGoodStep);
     // The remedy: a smaller learning rate, and training resumes from the kept weights.
     trainer.handle({ type: "resume", optim: { optimizer: "sgd", learningRate: 0.01, clipMaxNorm: 1 } });
     host.runPending(20);
     trainer.handle({ type: "pause" });
-    expect(host.snapshots().at(-1)!.step).toBeGreaterThan(d.divergence.lastGoodStep);
+    const after = host.snapshots().at(-1)!;
+    expect(after.step).toBeGreaterThan(d.divergence.lastGoodStep);
+    const steps = Array.from(after.history.step);
+    expect(new Set(steps).size).toBe(steps.length);
   });
 
   it("a bad setup is reported and the current run is kept", () => {
