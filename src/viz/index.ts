@@ -9,3 +9,5 @@ export type { RowBlock } from "./Heatmap";
 export type { TimeHoverProps } from "./useTimeHover";
 export { useElementSize } from "./useElementSize";
 export { NO_DATA_MESSAGE } from "./Figure";
+export { CharText, describeCharValues, type CharTextProps } from "./CharText";
+export { CharProbBars, type CharCandidate, type CharProbBarsProps } from "./CharProbBars";

@@ -1,18 +1,28 @@
-// src/app/pages/CharLabPage.tsx: placeholder for the character-level language model lab (#/lab/chars).
-import { ComingSoon } from "./ComingSoon";
+// src/app/pages/CharLabPage.tsx: the character lab page (#/lab/chars?cell=gru&hidden=256).
+import { useCallback, useState } from "react";
+import type { CharSettings } from "../../store/charSettings";
+import { CharLab } from "../../widgets/chars/CharLab";
+import { charHash, readCharUrl } from "../../widgets/chars/url";
 
 export function CharLabPage() {
+  // Read once: the lab keeps its own state from here on and writes its settings back to the link.
+  const [loaded] = useState(() => readCharUrl(window.location.hash));
+  const onSettingsChange = useCallback((settings: CharSettings) => {
+    // replaceState, not a new history entry per setting: Back leaves the lab instead of undoing a setting.
+    window.history.replaceState(window.history.state, "", charHash(window.location.hash, settings));
+  }, []);
   return (
-    <ComingSoon
-      title="Character lab"
-      intro="Train a character-level language model on a text of your choice, then let it write."
-      willHold={[
-        "A few built-in texts, or your own pasted in, to train an LSTM or GRU one character at a time.",
-        "Training over long streams with truncated backpropagation through time and the state carried over.",
-        "Sampling at a temperature you choose, from cautious and repetitive to wild.",
-        "Hidden units shown over the text, to find the ones that track quotes, line ends or words.",
-        "Loading a model trained in PyTorch (its state_dict as JSON) to look inside it here.",
-      ]}
-    />
+    <article className="chars-page">
+      <h1>Character lab</h1>
+      <p className="lead">
+        Train a character-level language model on a text, watch it learn to write, and look for the neurons that track
+        quotes, line ends or spaces.
+      </p>
+      <p className="note">
+        Training runs in the background of this page, in your browser. The model reads one character at a time and learns to
+        predict the next; its loss is in bits per character.
+      </p>
+      <CharLab settings={loaded.settings} urlWarnings={loaded.warnings} hasUrlSettings={loaded.hasSettings} onSettingsChange={onSettingsChange} />
+    </article>
   );
 }

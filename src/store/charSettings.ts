@@ -1,0 +1,73 @@
+// src/store/charSettings.ts: the character lab's settings: the schema, the built-in texts, and the trainer setup.
+import type { CharSetup, OptimSettings, SampleSettings } from "../worker/protocol";
+import type { Schema, Values } from "./schema";
+
+export interface BuiltinCorpus {
+  id: string;
+  name: string;
+  /** Path under the site root (public/corpora/…), fetched only when picked. */
+  file: string;
+  language: string;
+  credit: string;
+}
+
+/** The texts shipped with the app (public/corpora/README.md says where each comes from and its licence). */
+export const CORPORA: readonly BuiltinCorpus[] = [
+  { id: "shakespeare", name: "Shakespeare: Coriolanus (tiny Shakespeare, first 54 KB)", file: "corpora/shakespeare.txt", language: "English", credit: "William Shakespeare, public domain" },
+  { id: "moby-dick", name: "Melville: Moby-Dick, chapters 1–21 (208 KB)", file: "corpora/moby-dick.txt", language: "English", credit: "Herman Melville (1851), public domain" },
+  { id: "tang-poems", name: "唐詩三百首 Three Hundred Tang Poems (88 KB)", file: "corpora/tang-poems.txt", language: "Chinese (traditional)", credit: "Tang dynasty poets, public domain; text from the chinese-poetry project (MIT)" },
+];
+
+export const CHAR_SCHEMA = {
+  // text
+  corpus: { kind: "enum", label: "Text", options: [...CORPORA.map((c) => c.id), "custom"], default: "shakespeare" },
+  validation: { kind: "number", label: "Held-out fraction", min: 0.02, max: 0.5, default: 0.1 },
+  // model
+  cell: { kind: "enum", label: "Cell", options: ["lstm", "gru", "rnn"], default: "lstm" },
+  hidden: { kind: "int", label: "Hidden size", min: 4, max: 512, default: 128 },
+  layers: { kind: "int", label: "Layers", min: 1, max: 3, default: 1 },
+  // training
+  bptt: { kind: "int", label: "BPTT length (characters per window)", min: 2, max: 200, default: 50 },
+  batch: { kind: "int", label: "Batch size (parallel streams)", min: 1, max: 32, default: 32 },
+  optimizer: { kind: "enum", label: "Optimiser", options: ["adam", "rmsprop", "momentum", "sgd"], default: "adam" },
+  lr: { kind: "number", label: "Learning rate", min: 0, max: 10, default: 0.003, minExclusive: true },
+  clip: { kind: "bool", label: "Gradient clipping", default: true },
+  clipNorm: { kind: "number", label: "Clipping max norm", min: 0, max: 1000, default: 5, minExclusive: true },
+  seed: { kind: "int", label: "Seed (weights)", min: 0, max: 2 ** 31 - 1, default: 1 },
+  // sampling
+  temperature: { kind: "number", label: "Temperature", min: 0, max: 2, default: 0.8 },
+  sampleSeed: { kind: "int", label: "Sampling seed", min: 0, max: 2 ** 31 - 1, default: 1 },
+  sampleLength: { kind: "int", label: "Characters to generate", min: 1, max: 1000, default: 300 },
+  topK: { kind: "int", label: "Candidates shown (top k)", min: 1, max: 10, default: 5 },
+} as const satisfies Schema;
+
+export type CharSettings = Values<typeof CHAR_SCHEMA>;
+export type CharKey = keyof CharSettings;
+
+/** Settings a running network takes without a restart. */
+export const LIVE_KEYS: readonly CharKey[] = ["optimizer", "lr", "clip", "clipNorm"];
+/** Settings of sampling only: the network is untouched. */
+export const SAMPLING_KEYS: readonly CharKey[] = ["temperature", "sampleSeed", "sampleLength", "topK"];
+/** The longest priming text, in characters. */
+export const MAX_PRIME_CHARS = 200;
+
+export function optimOf(s: CharSettings): OptimSettings {
+  return { optimizer: s.optimizer as OptimSettings["optimizer"], learningRate: s.lr, clipMaxNorm: s.clip ? s.clipNorm : null };
+}
+
+export function samplingOf(s: CharSettings, prime: string): SampleSettings {
+  return { temperature: s.temperature, prime, seed: s.sampleSeed, length: s.sampleLength, topK: s.topK };
+}
+
+export function toCharSetup(s: CharSettings, text: string, vocabulary: string[]): CharSetup {
+  return {
+    model: { cell: s.cell as CharSetup["model"]["cell"], hiddenSize: s.hidden, numLayers: s.layers },
+    optim: optimOf(s),
+    bpttLength: s.bptt,
+    batchSize: s.batch,
+    seed: s.seed,
+    text,
+    vocabulary,
+    validationFraction: s.validation,
+  };
+}

@@ -1,0 +1,791 @@
+// src/store/charStore.ts: one character lab's state: its text, settings, samples and latest snapshot; owns its worker.
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { countParams, parseModelFile, type CellType, type ModelFile } from "../engine";
+import {
+  buildVocabulary, checkText, countChars, decodeUtf8, describeSymbol, firstChars, MAX_FILE_BYTES, MAX_TEXT_CHARS,
+  missingSymbols, normalizeText, streamProblem, TextInputError, vocabularyOf,
+} from "../data/text";
+import {
+  CHAR_PROTOCOL_VERSION,
+  type CharCheckpoint, type CharCommand, type CharInspection, type CharReport, type CharSample, type CharSnapshot, type DivergenceInfo,
+} from "../worker/protocol";
+import { defaults, parseField } from "./schema";
+import {
+  CHAR_SCHEMA, CORPORA, LIVE_KEYS, MAX_PRIME_CHARS, optimOf, SAMPLING_KEYS, samplingOf, toCharSetup,
+  type CharKey, type CharSettings,
+} from "./charSettings";
+
+/** What the store needs of a Worker (a real one in the browser, an in-process one in tests). */
+export interface CharWorkerLike {
+  postMessage(command: CharCommand, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<CharReport>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+}
+
+export type CharStatus = "loadingText" | "noText" | "starting" | "idle" | "training" | "diverged" | "restarting" | "failed";
+
+export type TextSource = { kind: "builtin"; id: string } | { kind: "custom"; name: string };
+
+/** What survives a reload (IndexedDB): settings, the learner's own text, and the model with its vocabulary. */
+export interface SavedLab {
+  version: 1;
+  settings: CharSettings;
+  prime: string;
+  source: TextSource;
+  /** The learner's own text, when the source is custom. */
+  customText: string | null;
+  vocabulary: string[];
+  checkpoint: CharCheckpoint | null;
+}
+
+export interface LabStorage {
+  load(): Promise<SavedLab | null>;
+  save(lab: SavedLab): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export type ColourBy = "h" | "c" | "i" | "f" | "g" | "o" | "r" | "z" | "n";
+
+export interface Message {
+  kind: "ok" | "error";
+  text: string;
+}
+
+/**
+ * No message for this long while training means the worker hung. Generous: one step of the largest settings
+ * (hidden 512, 3 layers, 32 × 200 characters, a Chinese vocabulary of thousands) takes several seconds.
+ */
+export const WATCHDOG_MS = 30_000;
+const MAX_CRASHES = 3;
+const CRASH_WINDOW_MS = 60_000;
+/** Checkpoints arrive every few seconds while training; storage writes are coalesced to at most one per this. */
+const SAVE_DEBOUNCE_MS = 500;
+
+export interface CharState {
+  settings: CharSettings;
+  prime: string;
+  source: TextSource;
+  /** The text trained on (normalised), null until one is loaded. */
+  text: string | null;
+  textLength: number;
+  /** The vocabulary the model uses: the text's own, or a loaded model's. */
+  vocabulary: string[];
+  /** True when the vocabulary is a loaded model's and lacks characters of the text: no training, sampling only. */
+  isSampleOnly: boolean;
+  /** Why the last text offered was refused (the current text is kept). */
+  textError: string | null;
+  /** A text over the limit, kept so the learner can choose to use its first part. */
+  largeText: { text: string; name: string; length: number } | null;
+  textNotice: string | null;
+  fieldErrors: Partial<Record<CharKey | "prime", string>>;
+  urlWarnings: string[];
+  status: CharStatus;
+  snapshot: CharSnapshot | null;
+  divergence: DivergenceInfo | null;
+  error: string | null;
+  notice: string | null;
+  liveSample: CharSample | null;
+  generated: CharSample | null;
+  isGenerating: boolean;
+  /** The step of the generated text whose candidates are shown. */
+  selectedStep: number;
+  inspection: CharInspection | null;
+  inspectLayer: number;
+  inspectUnit: number;
+  colourBy: ColourBy;
+  hoverT: number | null;
+  modelMessage: Message | null;
+  /** Whether settings and model are saved across reloads (false where the browser has no IndexedDB). */
+  canPersist: boolean;
+
+  start(): Promise<void>;
+  dispose(): void;
+  train(): void;
+  pause(): void;
+  toggleTraining(): void;
+  step(): void;
+  reset(): void;
+  setSetting(key: CharKey, raw: unknown): void;
+  setPrime(prime: string): void;
+  chooseCorpus(id: string): Promise<void>;
+  useText(text: string, name: string): void;
+  openTextFile(file: Blob, name: string): Promise<void>;
+  useFirstPart(): void;
+  generate(): void;
+  selectStep(step: number): void;
+  saveModel(): void;
+  loadModelFile(text: string, fileName: string): void;
+  forgetSaved(): Promise<void>;
+  setInspectUnit(layer: number, unit: number): void;
+  setColourBy(by: ColourBy): void;
+  setHoverT(t: number | null): void;
+  applyRemedy(remedy: "halveLearningRate" | "enableClipping"): void;
+  dismissNotice(): void;
+  simulateCrash(): void;
+}
+
+export interface CharStoreOptions {
+  settings: CharSettings;
+  urlWarnings?: string[];
+  /** True when the settings came from the link: they win over saved ones. */
+  hasUrlSettings?: boolean;
+  createWorker: () => CharWorkerLike;
+  /** Fetches a built-in text (path relative to the site root). */
+  fetchText: (path: string) => Promise<string>;
+  storage?: LabStorage | null;
+  /** Hands a file to the learner (a download in the browser). */
+  download?: (fileName: string, text: string) => void;
+  now?: () => number;
+}
+
+function without<T extends object>(o: T, key: keyof T): T {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key)) as T;
+}
+
+const grouped = (n: number): string => n.toLocaleString("en");
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/** Settings read back from storage pass through the schema again (a stored value may predate a change of range). */
+function revalidate(raw: Partial<Record<string, unknown>>): CharSettings {
+  const out = defaults(CHAR_SCHEMA) as Record<string, unknown>;
+  for (const [k, spec] of Object.entries(CHAR_SCHEMA)) {
+    if (!(k in raw)) continue;
+    const r = parseField(spec, raw[k]);
+    if (r.ok) out[k] = r.value;
+  }
+  return out as CharSettings;
+}
+
+/** A character model's problems as the learner should read them; null when the lab can take it. */
+export function characterModelProblem(file: ModelFile): string | null {
+  const c = file.config;
+  if (c.loss !== "xent" || c.inputKind !== "onehot" || c.outputMode !== "all" || c.inputSize !== c.outputSize) {
+    return `It is not a character model (it has loss "${c.loss}", inputs "${c.inputKind}", outputs "${c.outputMode}"); the lab needs one-hot inputs, cross-entropy at every step, and as many outputs as inputs.`;
+  }
+  if (!file.vocabulary) {
+    return `It has no "vocabulary", so the lab cannot tell which character each of its ${c.inputSize} inputs stands for. Add "vocabulary": a list of ${c.inputSize} single characters in class order, to the header (README, "Model files").`;
+  }
+  const hidden = CHAR_SCHEMA.hidden;
+  if (c.hiddenSize < hidden.min || c.hiddenSize > hidden.max) return `Its hidden size is ${c.hiddenSize}; the lab takes ${hidden.min} to ${hidden.max}.`;
+  const layers = CHAR_SCHEMA.layers;
+  if (c.numLayers > layers.max) return `It has ${c.numLayers} layers; the lab takes at most ${layers.max}.`;
+  return null;
+}
+
+export function createCharStore(options: CharStoreOptions): StoreApi<CharState> {
+  const now = options.now ?? (() => Date.now());
+  const storage = options.storage ?? null;
+  let worker: CharWorkerLike | null = null;
+  let watchdog: ReturnType<typeof setInterval> | null = null;
+  let lastMessageAt = now();
+  let crashTimes: number[] = [];
+  let lastCheckpoint: CharCheckpoint | null = null;
+  let requestId = 0;
+  let pendingGenerate = -1;
+  let pendingExport = -1;
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  let isDisposed = false;
+  /** The first start's restore-or-fetch, shared by a second start that comes before it ends. */
+  let starting: Promise<void> | null = null;
+  /** Bumped by every text request, so a slow fetch that lost the race is ignored. */
+  let textRequest = 0;
+
+  return createStore<CharState>()((set, get) => {
+    const send = (cmd: CharCommand): void => {
+      worker?.postMessage(cmd, []);
+    };
+
+    const setupNow = () => {
+      const { settings, text, vocabulary } = get();
+      return toCharSetup(settings, text ?? "", vocabulary);
+    };
+
+    const saveSoon = (): void => {
+      if (!storage || isDisposed) return;
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        saveTimer = null;
+        const s = get();
+        if (s.text === null) return;
+        const lab: SavedLab = {
+          version: 1,
+          settings: s.settings,
+          prime: s.prime,
+          source: s.source,
+          customText: s.source.kind === "custom" ? s.text : null,
+          vocabulary: s.vocabulary,
+          checkpoint: lastCheckpoint,
+        };
+        storage.save(lab).catch((e: unknown) => {
+          set({ notice: `Could not save the lab for the next visit (${(e as Error).message}). Training goes on; use Save model to keep the model.` });
+        });
+      }, SAVE_DEBOUNCE_MS);
+    };
+
+    const onReport = (report: CharReport): void => {
+      lastMessageAt = now();
+      switch (report.type) {
+        case "ready":
+          if (get().status === "starting" || get().status === "restarting") set({ status: "idle" });
+          return;
+        case "snapshot": {
+          const s = report.snapshot;
+          const status = get().status;
+          set({ snapshot: s, status: s.isTraining ? "training" : status === "diverged" || status === "failed" ? status : "idle" });
+          return;
+        }
+        case "sample":
+          if (report.requestId === null) {
+            set({ liveSample: report.sample });
+          } else if (report.requestId === pendingGenerate) {
+            set({ generated: report.sample, isGenerating: false, selectedStep: 0 });
+          }
+          return;
+        case "inspection": {
+          const i = report.inspection;
+          const { inspectLayer, inspectUnit, colourBy } = get();
+          const hasColour = colourBy === "h" || (colourBy === "c" ? i.c !== null : colourBy in i.gates);
+          set({
+            inspection: i,
+            inspectLayer: Math.min(inspectLayer, i.numLayers - 1),
+            inspectUnit: Math.min(inspectUnit, i.H - 1),
+            colourBy: hasColour ? colourBy : "h",
+          });
+          return;
+        }
+        case "checkpoint":
+          lastCheckpoint = report.checkpoint;
+          saveSoon();
+          return;
+        case "model":
+          if (report.requestId !== pendingExport) return;
+          pendingExport = -1;
+          try {
+            const s = get().settings;
+            const step = get().snapshot?.step ?? 0;
+            const fileName = `char-${s.cell}-h${s.hidden}-l${s.layers}-step${step}.json`;
+            options.download?.(fileName, report.json);
+            set({ modelMessage: { kind: "ok", text: `Saved the model as ${fileName} (${grouped(report.json.length)} characters, vocabulary of ${get().vocabulary.length}).` } });
+          } catch (e) {
+            set({ modelMessage: { kind: "error", text: `Could not save the model: ${(e as Error).message}` } });
+          }
+          return;
+        case "diverged":
+          set({ status: "diverged", divergence: report.divergence });
+          return;
+        case "error":
+          if (report.code === "crash") {
+            restart(report.message);
+            return;
+          }
+          set({
+            error: report.message,
+            isGenerating: false,
+            status: get().status === "training" ? "idle" : get().status === "starting" ? "failed" : get().status,
+          });
+          return;
+        default:
+          return;
+      }
+    };
+
+    const spawn = (resume?: CharCheckpoint): void => {
+      const w = options.createWorker();
+      worker = w;
+      w.onmessage = (e) => {
+        if (worker === w) onReport(e.data);
+      };
+      w.onerror = (e) => {
+        if (worker !== w) return;
+        e.preventDefault();
+        restart(e instanceof ErrorEvent && e.message ? e.message : "the worker stopped");
+      };
+      lastMessageAt = now();
+      const { settings, prime } = get();
+      const init: CharCommand = { type: "init", version: CHAR_PROTOCOL_VERSION, setup: setupNow(), sampling: samplingOf(settings, prime), ...(resume ? { resume } : {}) };
+      w.postMessage(init, []);
+    };
+
+    const restart = (why: string): void => {
+      const t = now();
+      crashTimes = [...crashTimes.filter((c) => t - c < CRASH_WINDOW_MS), t];
+      worker?.terminate();
+      worker = null;
+      if (crashTimes.length > MAX_CRASHES) {
+        set({ status: "failed", error: `The training worker crashed ${crashTimes.length} times in a minute (last: ${why}). Reload the page; if it happens again, lower the hidden size, the batch size or the BPTT length.` });
+        return;
+      }
+      const resume = lastCheckpoint ?? undefined;
+      set({
+        status: "restarting",
+        notice: `The training worker stopped unexpectedly (${why}). It was restarted from step ${resume?.step ?? 0}; press Train to continue.`,
+      });
+      spawn(resume);
+    };
+
+    /** Sends the current setup: a first worker, or a reset of the running one. */
+    const startModel = (resume?: CharCheckpoint): void => {
+      lastCheckpoint = resume ?? null;
+      const wasTraining = get().status === "training";
+      set({ divergence: null, error: null, liveSample: null, generated: null, inspection: null });
+      if (!worker) {
+        set({ status: "starting" });
+        spawn(resume);
+        if (!watchdog) {
+          watchdog = setInterval(() => {
+            if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(`no answer for ${Math.round(WATCHDOG_MS / 1000)} s`);
+          }, 1000);
+        }
+      } else {
+        if (get().status === "diverged" || get().status === "failed") set({ status: "idle" });
+        send({ type: "reset", setup: setupNow(), ...(resume ? { resume } : {}) });
+        if (wasTraining && !get().isSampleOnly) send({ type: "train" });
+      }
+      saveSoon();
+    };
+
+    /** Takes a checked text: new vocabulary, new model. Returns false (and says why) when the settings cannot use it. */
+    const applyText = (text: string, source: TextSource, resume?: CharCheckpoint, vocabularyOverride?: string[]): boolean => {
+      const checked = checkText(text);
+      const { settings } = get();
+      const trainLength = checked.length - Math.floor(checked.length * settings.validation);
+      const problem = streamProblem(trainLength, settings.batch, settings.bptt);
+      if (problem) {
+        set({ textError: problem, largeText: null });
+        return false;
+      }
+      const own = checked.vocabulary.symbols as string[];
+      const vocabulary = vocabularyOverride ?? own;
+      const corpus = source.kind === "builtin" ? source.id : "custom";
+      set({
+        text,
+        textLength: checked.length,
+        source,
+        vocabulary,
+        isSampleOnly: missingSymbols(text, vocabularyOf(vocabulary), 1).length > 0,
+        settings: { ...settings, corpus },
+        textError: null,
+        largeText: null,
+        textNotice: `${source.kind === "builtin" ? CORPORA.find((c) => c.id === source.id)?.name ?? source.id : source.name}: ${grouped(checked.length)} characters, ${grouped(own.length)} distinct.`,
+      });
+      startModel(resume);
+      return true;
+    };
+
+    const refuseText = (e: unknown, name: string): void => {
+      if (!(e instanceof TextInputError)) throw e;
+      set({ textError: `${name}: ${e.message} The current text is kept.`, largeText: null });
+    };
+
+    const offerText = (raw: string, name: string): void => {
+      const text = normalizeText(raw);
+      try {
+        applyText(text, { kind: "custom", name });
+      } catch (e) {
+        if (e instanceof TextInputError && e.problem === "tooLarge") {
+          set({ largeText: { text, name, length: e.length }, textError: `${name}: ${e.message}` });
+          return;
+        }
+        refuseText(e, name);
+      }
+    };
+
+    const loadBuiltin = async (id: string, resume?: CharCheckpoint, vocabulary?: string[]): Promise<void> => {
+      const corpus = CORPORA.find((c) => c.id === id) ?? CORPORA[0];
+      const request = ++textRequest;
+      const hadText = get().text !== null;
+      if (!hadText) set({ status: "loadingText" });
+      set({ textNotice: `Loading ${corpus.name}…`, textError: null });
+      let raw: string;
+      try {
+        raw = await options.fetchText(corpus.file);
+      } catch (e) {
+        if (request !== textRequest || isDisposed) return;
+        set({
+          textNotice: null,
+          textError: `Could not load the built-in text "${corpus.name}" (${(e as Error).message}). Pick it again, pick another, or paste your own text.`,
+          status: hadText ? get().status : "noText",
+        });
+        return;
+      }
+      if (request !== textRequest || isDisposed) return;
+      try {
+        applyText(normalizeText(raw), { kind: "builtin", id: corpus.id }, resume, vocabulary);
+      } catch (e) {
+        refuseText(e, corpus.name);
+        if (!hadText) set({ status: "noText" });
+      }
+    };
+
+    const restore = async (): Promise<boolean> => {
+      if (!storage) return false;
+      let saved: SavedLab | null;
+      try {
+        saved = await storage.load();
+      } catch (e) {
+        set({ notice: `Could not read the saved lab (${(e as Error).message}); starting afresh.` });
+        return false;
+      }
+      if (!saved || saved.version !== 1) return false;
+      const settings = options.hasUrlSettings ? get().settings : revalidate(saved.settings);
+      set({ settings, prime: typeof saved.prime === "string" ? saved.prime.slice(0, MAX_PRIME_CHARS) : "" });
+      // The saved model resumes only if the settings still describe its shape.
+      let resume: CharCheckpoint | undefined;
+      const cp = saved.checkpoint;
+      const V = saved.vocabulary.length;
+      if (cp && cp.params.length === countParams({ cell: settings.cell as CellType, inputSize: V, hiddenSize: settings.hidden, numLayers: settings.layers, outputSize: V })) {
+        resume = cp;
+      } else if (cp) {
+        set({ notice: "The saved model does not fit the settings in this link, so a new model starts." });
+      }
+      const vocabulary = resume ? saved.vocabulary : undefined;
+      if (saved.source.kind === "custom" && saved.customText) {
+        try {
+          applyText(saved.customText, saved.source, resume, vocabulary);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      const id = saved.source.kind === "builtin" ? saved.source.id : settings.corpus;
+      await loadBuiltin(CORPORA.some((c) => c.id === id) ? id : CORPORA[0].id, resume, vocabulary);
+      return true;
+    };
+
+    return {
+      settings: options.settings,
+      prime: "",
+      source: { kind: "builtin", id: options.settings.corpus },
+      text: null,
+      textLength: 0,
+      vocabulary: [],
+      isSampleOnly: false,
+      textError: null,
+      largeText: null,
+      textNotice: null,
+      fieldErrors: {},
+      urlWarnings: options.urlWarnings ?? [],
+      status: "loadingText",
+      snapshot: null,
+      divergence: null,
+      error: null,
+      notice: null,
+      liveSample: null,
+      generated: null,
+      isGenerating: false,
+      selectedStep: 0,
+      inspection: null,
+      inspectLayer: 0,
+      inspectUnit: 0,
+      colourBy: "h",
+      hoverT: null,
+      modelMessage: null,
+      canPersist: storage !== null,
+
+      async start() {
+        isDisposed = false;
+        if (worker) return;
+        // Mounted again (React StrictMode, or a remount): the text is here, only the worker went.
+        if (get().text !== null) {
+          startModel(lastCheckpoint ?? undefined);
+          return;
+        }
+        starting ??= (async () => {
+          if (await restore()) return;
+          const id = get().settings.corpus;
+          await loadBuiltin(CORPORA.some((c) => c.id === id) ? id : CORPORA[0].id);
+        })();
+        await starting;
+      },
+      dispose() {
+        isDisposed = true;
+        if (watchdog) clearInterval(watchdog);
+        watchdog = null;
+        if (saveTimer) clearTimeout(saveTimer);
+        saveTimer = null;
+        worker?.terminate();
+        worker = null;
+      },
+      train() {
+        if (get().status !== "idle" || get().isSampleOnly) return;
+        set({ status: "training", notice: null });
+        send({ type: "train" });
+      },
+      pause() {
+        send({ type: "pause" });
+      },
+      toggleTraining() {
+        if (get().status === "training") get().pause();
+        else get().train();
+      },
+      step() {
+        if (get().status !== "idle" || get().isSampleOnly) return;
+        send({ type: "step" });
+      },
+      reset() {
+        const { text } = get();
+        if (text === null) return;
+        // A new network on the text's own vocabulary (a loaded model's vocabulary is dropped).
+        set({ vocabulary: buildVocabulary(text).symbols as string[], isSampleOnly: false, notice: null, modelMessage: null });
+        startModel();
+      },
+      setSetting(key, raw) {
+        const parsed = parseField(CHAR_SCHEMA[key], raw);
+        if (!parsed.ok) {
+          set({ fieldErrors: { ...get().fieldErrors, [key]: parsed.error } });
+          return;
+        }
+        if (key === "corpus") {
+          set({ fieldErrors: without(get().fieldErrors, key) });
+          void get().chooseCorpus(parsed.value as string);
+          return;
+        }
+        const next = { ...get().settings, [key]: parsed.value } as CharSettings;
+        if (next[key] === get().settings[key]) {
+          set({ fieldErrors: without(get().fieldErrors, key) });
+          return;
+        }
+        const { textLength } = get();
+        if (textLength > 0 && (key === "batch" || key === "bptt" || key === "validation")) {
+          const problem = streamProblem(textLength - Math.floor(textLength * next.validation), next.batch, next.bptt);
+          if (problem) {
+            set({ fieldErrors: { ...get().fieldErrors, [key]: problem } });
+            return;
+          }
+        }
+        set({ settings: next, fieldErrors: without(get().fieldErrors, key), error: null });
+        if (SAMPLING_KEYS.includes(key)) {
+          send({ type: "setSampling", sampling: samplingOf(next, get().prime) });
+        } else if (LIVE_KEYS.includes(key)) {
+          send({ type: "setOptim", optim: optimOf(next) });
+        } else if (get().text !== null) {
+          // A new network: on the text's own vocabulary, as Reset.
+          set({ vocabulary: buildVocabulary(get().text!).symbols as string[], isSampleOnly: false });
+          startModel();
+          return;
+        }
+        saveSoon();
+      },
+      setPrime(prime) {
+        if (countChars(prime) > MAX_PRIME_CHARS) {
+          set({ fieldErrors: { ...get().fieldErrors, prime: `The priming text can be at most ${MAX_PRIME_CHARS} characters long.` } });
+          return;
+        }
+        const missing = missingSymbols(prime, vocabularyOf(get().vocabulary), 3);
+        if (missing.length > 0) {
+          set({
+            prime,
+            fieldErrors: {
+              ...get().fieldErrors,
+              prime: `The model does not know ${missing.map((s) => `"${describeSymbol(s)}"`).join(", ")}: the priming text may use only characters of its vocabulary.`,
+            },
+          });
+          return;
+        }
+        set({ prime, fieldErrors: without(get().fieldErrors, "prime") });
+        send({ type: "setSampling", sampling: samplingOf(get().settings, prime) });
+        saveSoon();
+      },
+      async chooseCorpus(id) {
+        if (id === "custom") return; // the learner's own text is applied with useText/openTextFile
+        if (!CORPORA.some((c) => c.id === id)) {
+          set({ fieldErrors: { ...get().fieldErrors, corpus: `There is no built-in text "${id}".` } });
+          return;
+        }
+        await loadBuiltin(id);
+      },
+      useText(text, name) {
+        textRequest++; // a built-in text still loading loses to this one
+        offerText(text, name);
+      },
+      async openTextFile(file, name) {
+        textRequest++;
+        const isPartial = file.size > MAX_FILE_BYTES;
+        let text: string;
+        try {
+          const bytes = new Uint8Array(await (isPartial ? file.slice(0, MAX_FILE_BYTES) : file).arrayBuffer());
+          text = decodeUtf8(bytes, name, isPartial);
+        } catch (e) {
+          if (e instanceof TextInputError) {
+            set({ textError: `${e.message} The current text is kept.`, largeText: null });
+            return;
+          }
+          set({ textError: `Could not read "${name}" (${(e as Error).message}). The current text is kept.`, largeText: null });
+          return;
+        }
+        if (isPartial) {
+          const normalized = normalizeText(text);
+          set({
+            largeText: { text: normalized, name, length: Infinity },
+            textError: `${name}: the file has ${grouped(file.size)} bytes, more than the lab trains on (${grouped(MAX_TEXT_CHARS)} characters). Use its first ${grouped(MAX_TEXT_CHARS)} characters, or a shorter text.`,
+          });
+          return;
+        }
+        offerText(text, name);
+      },
+      useFirstPart() {
+        const large = get().largeText;
+        if (!large) return;
+        const part = firstChars(large.text, MAX_TEXT_CHARS);
+        offerText(part, `${large.name} (first ${grouped(MAX_TEXT_CHARS)} characters)`);
+      },
+      generate() {
+        if (get().fieldErrors.prime || !worker) return;
+        pendingGenerate = ++requestId;
+        set({ isGenerating: true, error: null });
+        send({ type: "generate", requestId: pendingGenerate, sampling: samplingOf(get().settings, get().prime) });
+      },
+      selectStep(step) {
+        const g = get().generated;
+        if (!g) return;
+        const clamped = Math.max(0, Math.min(g.indices.length - 1, Math.round(step)));
+        if (clamped !== get().selectedStep) set({ selectedStep: clamped });
+      },
+      saveModel() {
+        if (!worker) return;
+        pendingExport = ++requestId;
+        send({ type: "export", requestId: pendingExport });
+      },
+      loadModelFile(text, fileName) {
+        const refuse = (why: string): void => {
+          set({ modelMessage: { kind: "error", text: `Model file "${fileName}": ${why} The current model is kept.` } });
+        };
+        let file: ModelFile;
+        try {
+          file = parseModelFile(text);
+        } catch (e) {
+          refuse((e as Error).message);
+          return;
+        }
+        const problem = characterModelProblem(file);
+        if (problem) {
+          refuse(problem);
+          return;
+        }
+        const current = get().text;
+        if (current === null) {
+          refuse("There is no text loaded yet to go with it; pick a text first.");
+          return;
+        }
+        const vocabulary = file.vocabulary!;
+        const c = file.config;
+        const settings: CharSettings = { ...get().settings, cell: c.cell, hidden: c.hiddenSize, layers: c.numLayers };
+        const own = buildVocabulary(current).symbols;
+        const missing = missingSymbols(current, vocabularyOf(vocabulary), 5);
+        let text2: string;
+        if (sameList(own, vocabulary)) {
+          text2 = "Its vocabulary is the text's own, so training can go on.";
+        } else if (missing.length === 0) {
+          text2 = `Its vocabulary (${vocabulary.length} characters) differs from the text's (${own.length}); the lab now uses the model's, which covers every character of the text, so training can go on.`;
+        } else {
+          text2 = `Its vocabulary (${vocabulary.length} characters) lacks characters of the current text (${missing.map((s) => `"${describeSymbol(s)}"`).join(", ")}…), so the lab switched to the model's vocabulary for sampling and looking inside, and training is off. Reset trains a new model on this text.`;
+        }
+        set({
+          settings,
+          vocabulary,
+          isSampleOnly: missing.length > 0,
+          modelMessage: { kind: "ok", text: `Loaded "${fileName}": ${c.cell.toUpperCase()}, hidden size ${c.hiddenSize}, ${c.numLayers} layer(s). ${text2}` },
+        });
+        startModel({ step: 0, params: file.params, history: { step: new Float64Array(0), train: new Float64Array(0), valStep: new Float64Array(0), val: new Float64Array(0) } });
+      },
+      async forgetSaved() {
+        if (saveTimer) clearTimeout(saveTimer);
+        saveTimer = null;
+        try {
+          await storage?.clear();
+        } catch (e) {
+          set({ notice: `Could not clear the saved lab (${(e as Error).message}).` });
+          return;
+        }
+        // Back to the defaults, as a first visit would be (the fresh model is what gets saved from now on).
+        const fresh = defaults(CHAR_SCHEMA);
+        set({ settings: fresh, prime: "", fieldErrors: {}, modelMessage: null, notice: "Forgot the saved settings and model: the lab is back to its defaults." });
+        lastCheckpoint = null;
+        await loadBuiltin(fresh.corpus);
+      },
+      setInspectUnit(layer, unit) {
+        const i = get().inspection;
+        const L = i?.numLayers ?? get().settings.layers;
+        const H = i?.H ?? get().settings.hidden;
+        set({ inspectLayer: Math.max(0, Math.min(L - 1, layer)), inspectUnit: Math.max(0, Math.min(H - 1, unit)) });
+      },
+      setColourBy(by) {
+        set({ colourBy: by });
+      },
+      setHoverT(t) {
+        if (get().hoverT !== t) set({ hoverT: t });
+      },
+      applyRemedy(remedy) {
+        const s = get().settings;
+        const next: CharSettings = remedy === "halveLearningRate" ? { ...s, lr: s.lr / 2 } : { ...s, clip: true, clipNorm: Math.min(s.clipNorm, 1) };
+        set({ settings: next, divergence: null, status: "training", error: null });
+        send({ type: "resume", optim: optimOf(next) });
+      },
+      dismissNotice() {
+        set({ notice: null });
+      },
+      simulateCrash() {
+        send({ type: "simulateCrash" });
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Storage across reloads: IndexedDB through its own API (no library), one record under one key.
+
+const DB_NAME = "rnn-notebook-char-lab";
+const DB_STORE = "lab";
+const DB_KEY = "current";
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => {
+      resolve(r.result);
+    };
+    r.onerror = () => {
+      reject(r.error ?? new Error("IndexedDB request failed"));
+    };
+  });
+}
+
+/** The browser's IndexedDB as LabStorage, or null where there is none (jsdom, some private modes). */
+export function indexedDbStorage(): LabStorage | null {
+  if (typeof indexedDB === "undefined") return null;
+  let db: Promise<IDBDatabase> | null = null;
+  const open = (): Promise<IDBDatabase> => {
+    db ??= new Promise((resolve, reject) => {
+      const r = indexedDB.open(DB_NAME, 1);
+      r.onupgradeneeded = () => {
+        r.result.createObjectStore(DB_STORE);
+      };
+      r.onsuccess = () => {
+        resolve(r.result);
+      };
+      r.onerror = () => {
+        reject(r.error ?? new Error("IndexedDB could not be opened"));
+      };
+    });
+    return db;
+  };
+  const tx = async <T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    const d = await open();
+    return request(run(d.transaction(DB_STORE, mode).objectStore(DB_STORE)));
+  };
+  return {
+    async load() {
+      const v = await tx("readonly", (s) => s.get(DB_KEY) as IDBRequest<SavedLab | undefined>);
+      return v ?? null;
+    },
+    async save(lab) {
+      await tx("readwrite", (s) => s.put(lab, DB_KEY));
+    },
+    async clear() {
+      await tx("readwrite", (s) => s.delete(DB_KEY));
+    },
+  };
+}

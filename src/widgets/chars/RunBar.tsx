@@ -1,0 +1,51 @@
+// src/widgets/chars/RunBar.tsx: Train/Pause, Step, Reset, and the status line (step, loss, speed).
+import { useChar, useCharStore } from "./CharStoreProvider";
+import { statusText } from "./text";
+
+export function RunBar() {
+  const store = useCharStore();
+  const status = useChar((s) => s.status);
+  const isSampleOnly = useChar((s) => s.isSampleOnly);
+  const text = useChar((s) => statusText(s.status, s.snapshot, s.isSampleOnly));
+  const isTraining = status === "training";
+  const canTrain = !isSampleOnly && (status === "idle" || status === "training");
+  const canReset = status === "idle" || status === "training" || status === "diverged" || status === "failed";
+  return (
+    <div className="chars-runbar">
+      <div className="chars-row">
+        <button
+          type="button"
+          className="chars-primary"
+          disabled={!canTrain}
+          onClick={() => {
+            store.getState().toggleTraining();
+          }}
+        >
+          {isTraining ? "Pause" : "Train"}
+        </button>
+        <button
+          type="button"
+          disabled={isSampleOnly || status !== "idle"}
+          onClick={() => {
+            store.getState().step();
+          }}
+        >
+          Step
+        </button>
+        <button
+          type="button"
+          disabled={!canReset}
+          onClick={() => {
+            store.getState().reset();
+          }}
+        >
+          Reset
+        </button>
+      </div>
+      {/* Silent while training: 20 updates a second would drown a screen reader; read out once training pauses. */}
+      <p className="chars-status" role="status" aria-live={isTraining ? "off" : "polite"} aria-atomic="true">
+        {text}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// src/widgets/chars/SamplePanel.tsx: how the model writes (temperature, priming text, seed) and its latest sample.
+import { useId, useMemo } from "react";
+import { CHAR_SCHEMA } from "../../store/charSettings";
+import { SettingControl } from "./SettingControl";
+import { useChar, useCharStore } from "./CharStoreProvider";
+
+const T_SPEC = CHAR_SCHEMA.temperature;
+
+export function SamplePanel() {
+  const store = useCharStore();
+  const temperature = useChar((s) => s.settings.temperature);
+  const prime = useChar((s) => s.prime);
+  const primeError = useChar((s) => s.fieldErrors.prime);
+  const id = useId();
+  return (
+    <section className="chars-panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Samples</h2>
+      <p className="chars-note">While it trains, the model writes a new sample every few seconds, from the same start and seed, so you can watch it improve.</p>
+      <div className="chars-sampling">
+        <div className="control">
+          <label htmlFor={`${id}-t`}>
+            {T_SPEC.label}: <span className="chars-value">{temperature.toFixed(2)}</span>
+          </label>
+          <input
+            id={`${id}-t`}
+            type="range"
+            min={T_SPEC.min}
+            max={T_SPEC.max}
+            step={0.05}
+            value={temperature}
+            aria-describedby={`${id}-th`}
+            onChange={(e) => {
+              store.getState().setSetting("temperature", e.target.value);
+            }}
+          />
+          <p id={`${id}-th`} className="control-hint">
+            0 always takes the most likely character; 1 draws from the model&apos;s own probabilities; above 1 is wilder.
+          </p>
+        </div>
+        <div className="control" data-invalid={primeError ? "" : undefined}>
+          <label htmlFor={`${id}-p`}>Priming text</label>
+          <input
+            id={`${id}-p`}
+            type="text"
+            value={prime}
+            spellCheck={false}
+            aria-invalid={primeError ? true : undefined}
+            aria-describedby={`${id}-ph`}
+            onChange={(e) => {
+              store.getState().setPrime(e.target.value);
+            }}
+          />
+          <p id={`${id}-ph`} className={primeError ? "control-error" : "control-hint"}>
+            {primeError ?? "Read before writing starts; empty starts from a new line."}
+          </p>
+        </div>
+        <SettingControl name="sampleSeed" />
+        <SettingControl name="sampleLength" />
+      </div>
+      <LiveSample />
+    </section>
+  );
+}
+
+function LiveSample() {
+  const sample = useChar((s) => s.liveSample);
+  const vocabulary = useChar((s) => s.vocabulary);
+  const text = useMemo(() => (sample ? Array.from(sample.indices, (i) => vocabulary[i] ?? "").join("") : ""), [sample, vocabulary]);
+  const primeText = useMemo(() => (sample ? Array.from(sample.primeIds, (i) => vocabulary[i] ?? "").join("") : ""), [sample, vocabulary]);
+  return (
+    <section className="chars-sample" aria-label="Latest sample">
+      {sample ? (
+        <>
+          <p className="chars-caption">
+            Written by the weights of step {sample.step.toLocaleString("en")}, temperature {sample.settings.temperature.toFixed(2)}, seed{" "}
+            {sample.settings.seed}. The priming text is underlined.
+          </p>
+          <pre>
+            <span className="chars-prime">{primeText}</span>
+            {text}
+          </pre>
+        </>
+      ) : (
+        <p className="chars-note">No sample yet.</p>
+      )}
+    </section>
+  );
+}
