@@ -120,6 +120,9 @@ function orthogonal(a: Float64Array, off: number, n: number, rng: Rng): void {
  * Accuracy about 1% for n ≤ 512.
  */
 export function spectralRadius(a: Float64Array, off: number, n: number, iterations = 600): number {
+  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(off) && off >= 0 && off + n * n <= a.length)) {
+    throw new EngineError("shape", `spectralRadius needs an n×n matrix inside the array: n = ${n} at offset ${off} does not fit ${a.length} values.`);
+  }
   let v = new Float64Array(n);
   let w = new Float64Array(n);
   // A fixed, irregular start vector: deterministic and unlikely to be orthogonal to the dominant eigenspace.

@@ -111,6 +111,9 @@ export class Network {
   /** Replaces θ (a copy is taken). */
   setParams(theta: Float64Array): void {
     if (theta.length !== this.layout.size) throw new EngineError("shape", `setParams got ${theta.length} values, but this network has ${this.layout.size} parameters.`);
+    for (let i = 0; i < theta.length; i++) {
+      if (!Number.isFinite(theta[i])) throw new EngineError("value", `setParams got ${theta[i]} at index ${i}; every weight must be a finite number.`);
+    }
     this.kernelsImpl.heap.set(theta, 0);
   }
 
