@@ -1,22 +1,32 @@
 // src/app/App.tsx: the app shell: site chrome around the page that the current hash route picks.
 import { Suspense, useEffect, useMemo, useRef } from "react";
+import { useDocumentLang, useRememberUrlLang, useT } from "../i18n";
+import { APP } from "../i18n/app";
 import { useHashPath } from "./router";
 import { resolveRoute } from "./routes";
 import { SiteHeader } from "./SiteHeader";
 import { PageErrorBoundary } from "./PageErrorBoundary";
-
-export const SITE_NAME = "RNN Notebook";
+import { EmbedContext } from "../embed/EmbedContext";
+import { EmbedFrame, EmbedGate } from "../embed/EmbedFrame";
+import { EMBED_TEXT } from "../embed/text";
+import { useEmbedConfig } from "../embed/useEmbedConfig";
 
 export function App() {
+  const t = useT(APP);
+  useDocumentLang(t.lang);
+  useRememberUrlLang();
   const path = useHashPath();
   const { route, params } = useMemo(() => resolveRoute(path), [path]);
-  const title = route.title(params);
+  // embed=1, lock=…, panels=…, frameId=… (src/embed): read by the controls, the widgets' panels and the frame.
+  const embed = useEmbedConfig();
+  const title = route.title(params, t);
+  const siteName = t("siteName");
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(path);
 
   useEffect(() => {
-    document.title = title === SITE_NAME ? SITE_NAME : `${title} · ${SITE_NAME}`;
-  }, [title]);
+    document.title = title === siteName ? siteName : `${title} · ${siteName}`;
+  }, [title, siteName]);
 
   useEffect(() => {
     // A hash change loads no new document, so do what a page load would: start at the top, and move focus to
@@ -28,33 +38,49 @@ export function App() {
   }, [path]);
 
   const { Page } = route;
+  const page = (
+    // Keyed by path: an error on one page is forgotten when the learner goes elsewhere.
+    <PageErrorBoundary key={path}>
+      <Suspense fallback={<p role="status">{t("loadingPage", { title })}</p>}>
+        <Page params={params} />
+      </Suspense>
+    </PageErrorBoundary>
+  );
+  if (embed.isEmbed) {
+    // Inside a course page's iframe: the widget alone, no header or footer, reporting its height to the page.
+    return (
+      <EmbedContext.Provider value={embed}>
+        <EmbedFrame config={embed} title={title}>
+          {page}
+        </EmbedFrame>
+      </EmbedContext.Provider>
+    );
+  }
   return (
-    <div className="site">
-      <a
-        className="skip-link"
-        href="#main-content"
-        onClick={(event) => {
-          // Keep the hash (it is the route): move focus by hand instead of following the fragment.
-          event.preventDefault();
-          mainRef.current?.focus();
-        }}
-      >
-        Skip to content
-      </a>
-      <SiteHeader path={path} />
-      <main id="main-content" ref={mainRef} tabIndex={-1}>
-        {/* Keyed by path: an error on one page is forgotten when the learner goes elsewhere. */}
-        <PageErrorBoundary key={path}>
-          <Suspense fallback={<p role="status">Loading {title}…</p>}>
-            <Page params={params} />
-          </Suspense>
-        </PageErrorBoundary>
-      </main>
-      <footer className="site-footer">
-        <p>
-          {SITE_NAME} trains its networks in your browser: nothing you type or train leaves your machine.
-        </p>
-      </footer>
-    </div>
+    <EmbedContext.Provider value={embed}>
+      <div className="site">
+        <a
+          className="skip-link"
+          href="#main-content"
+          onClick={(event) => {
+            // Keep the hash (it is the route): move focus by hand instead of following the fragment.
+            event.preventDefault();
+            mainRef.current?.focus();
+          }}
+        >
+          {t("skipToContent")}
+        </a>
+        <SiteHeader path={path} />
+        <main id="main-content" ref={mainRef} tabIndex={-1}>
+          <EmbedGate config={embed}>{page}</EmbedGate>
+        </main>
+        <footer className="site-footer">
+          <p>{t("footer", { site: siteName })}</p>
+          <p>
+            <a href="#/embed">{EMBED_TEXT.footerLink}</a>
+          </p>
+        </footer>
+      </div>
+    </EmbedContext.Provider>
   );
 }

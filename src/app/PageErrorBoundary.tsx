@@ -1,5 +1,7 @@
 // src/app/PageErrorBoundary.tsx: catches a page that fails to load or render and says what to do, in the page's place.
 import { Component, type ReactNode } from "react";
+import { useT } from "../i18n";
+import { APP } from "../i18n/app";
 
 interface Props {
   children: ReactNode;
@@ -19,19 +21,25 @@ export class PageErrorBoundary extends Component<Props, State> {
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    // The usual cause is a code-split chunk that no longer exists because the site was updated while this tab
-    // stayed open; reloading fetches the new version.
-    return (
-      <div role="alert" className="page">
-        <h1>This page could not be shown</h1>
-        <p>
-          Something went wrong while loading or drawing it: <code>{error.message}</code>
-        </p>
-        <p>
-          Reload the page to try again. If the notebook was just updated, the reload also fetches the new version.
-          Or <a href="#/">go to the home page</a>.
-        </p>
-      </div>
-    );
+    return <PageError error={error} />;
   }
+}
+
+/** What the boundary shows instead of the page (a function component, so it can follow the language). */
+function PageError({ error }: { error: Error }) {
+  const t = useT(APP);
+  // The usual cause is a code-split chunk that no longer exists because the site was updated while this tab
+  // stayed open; reloading fetches the new version. The error's own message stays as the browser wrote it.
+  return (
+    <div role="alert" className="page">
+      <h1>{t("pageFailed")}</h1>
+      <p>
+        {t("pageFailedWhy")} <code>{error.message}</code>
+      </p>
+      <p>
+        {t("pageFailedReload")} <a href="#/">{t("pageFailedHome")}</a>
+        {t("fullStop")}
+      </p>
+    </div>
+  );
 }

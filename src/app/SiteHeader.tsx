@@ -1,4 +1,7 @@
-// src/app/SiteHeader.tsx: the site's header: its name (a link home) and the main navigation.
+// src/app/SiteHeader.tsx: the site's header: its name (a link home), the main navigation and the language choice.
+import { useT } from "../i18n";
+import { APP } from "../i18n/app";
+import { LanguageSelect } from "../i18n/LanguageSelect";
 import { AREAS } from "./areas";
 import { pathFromHash } from "./router";
 
@@ -9,22 +12,24 @@ function isInArea(path: string, areaHref: string): boolean {
 }
 
 export function SiteHeader({ path }: { path: string }) {
+  const t = useT(APP);
   return (
     <header className="site-header">
       <a className="site-name" href="#/" aria-current={path === "/" ? "page" : undefined}>
-        RNN Notebook
+        {t("siteName")}
       </a>
-      <nav aria-label="Main">
+      <nav aria-label={t("mainNav")}>
         <ul>
           {AREAS.map((area) => (
             <li key={area.href}>
               <a href={area.href} aria-current={isInArea(path, area.href) ? "page" : undefined}>
-                {area.name}
+                {area.name[t.lang]}
               </a>
             </li>
           ))}
         </ul>
       </nav>
+      <LanguageSelect className="site-language" />
     </header>
   );
 }

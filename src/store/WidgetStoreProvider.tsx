@@ -1,9 +1,11 @@
 // src/store/WidgetStoreProvider.tsx: gives each sine widget its own store (and worker) through React context.
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore, type StoreApi } from "zustand";
+import type { MsgLike } from "../i18n";
 import type { Report } from "../worker/protocol";
 import type { SineSettings } from "./sineSettings";
-import { createSineStore, type SineState, type WorkerLike } from "./sineStore";
+import { createSineStore, sineRunStorage, type SavedRun, type SineState, type WorkerLike } from "./sineStore";
+import type { SavedRecord } from "./persist";
 
 const SineStoreContext = createContext<StoreApi<SineState> | null>(null);
 
@@ -35,9 +37,13 @@ export interface SineStoreProviderProps {
   /** The settings the widget starts from (already validated: defaults, props or the URL). */
   settings: SineSettings;
   /** URL parameters that were ignored, shown to the learner. */
-  urlWarnings?: string[];
+  urlWarnings?: readonly MsgLike[];
   /** Tests pass an in-process worker; the browser gets the real one. */
   createWorker?: () => WorkerLike;
+  /** Settings the course locked (lock=… in the link): the store keeps these values. */
+  locked?: Partial<SineSettings>;
+  /** Where the run is kept across reloads: IndexedDB by default; tests pass their own, or null for none. */
+  storage?: SavedRecord<SavedRun> | null;
   children: ReactNode;
 }
 
@@ -45,8 +51,10 @@ export interface SineStoreProviderProps {
  * One store per widget instance, made once: a page can show several playgrounds, each with its own worker and
  * settings. The worker starts after mount and is terminated on unmount (StrictMode's second mount starts a new one).
  */
-export function SineStoreProvider({ settings, urlWarnings, createWorker = createBrowserWorker, children }: SineStoreProviderProps) {
-  const [store] = useState(() => createSineStore({ settings, urlWarnings, createWorker }));
+export function SineStoreProvider({ settings, urlWarnings, createWorker = createBrowserWorker, locked, storage, children }: SineStoreProviderProps) {
+  const [store] = useState(() =>
+    createSineStore({ settings, urlWarnings, createWorker, locked, storage: storage === undefined ? sineRunStorage() : storage }),
+  );
   useEffect(() => {
     store.getState().start();
     return () => {

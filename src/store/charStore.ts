@@ -9,10 +9,14 @@ import {
   CHAR_PROTOCOL_VERSION,
   type CharCheckpoint, type CharCommand, type CharInspection, type CharReport, type CharSample, type CharSnapshot, type DivergenceInfo,
 } from "../worker/protocol";
+import { inLang, msgOf, msgPer, untranslated, type Lang, type Msg, type MsgLike } from "../i18n";
+import { CHARS } from "../i18n/chars";
 import { defaults, parseField } from "./schema";
+import { indexedDbRecord } from "./persist";
+import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "../embed/locks";
 import {
   CHAR_SCHEMA, CORPORA, LIVE_KEYS, MAX_PRIME_CHARS, optimOf, SAMPLING_KEYS, samplingOf, toCharSetup,
-  type CharKey, type CharSettings,
+  type BuiltinCorpus, type CharKey, type CharSettings,
 } from "./charSettings";
 
 /** What the store needs of a Worker (a real one in the browser, an in-process one in tests). */
@@ -49,7 +53,7 @@ export type ColourBy = "h" | "c" | "i" | "f" | "g" | "o" | "r" | "z" | "n";
 
 export interface Message {
   kind: "ok" | "error";
-  text: string;
+  text: MsgLike;
 }
 
 /**
@@ -74,17 +78,17 @@ export interface CharState {
   /** True when the vocabulary is a loaded model's and lacks characters of the text: no training, sampling only. */
   isSampleOnly: boolean;
   /** Why the last text offered was refused (the current text is kept). */
-  textError: string | null;
+  textError: MsgLike | null;
   /** A text over the limit, kept so the learner can choose to use its first part. */
   largeText: { text: string; name: string; length: number } | null;
-  textNotice: string | null;
-  fieldErrors: Partial<Record<CharKey | "prime", string>>;
-  urlWarnings: string[];
+  textNotice: MsgLike | null;
+  fieldErrors: Partial<Record<CharKey | "prime", MsgLike>>;
+  urlWarnings: readonly MsgLike[];
   status: CharStatus;
   snapshot: CharSnapshot | null;
   divergence: DivergenceInfo | null;
-  error: string | null;
-  notice: string | null;
+  error: MsgLike | null;
+  notice: MsgLike | null;
   liveSample: CharSample | null;
   generated: CharSample | null;
   isGenerating: boolean;
@@ -127,7 +131,7 @@ export interface CharState {
 
 export interface CharStoreOptions {
   settings: CharSettings;
-  urlWarnings?: string[];
+  urlWarnings?: readonly MsgLike[];
   /** True when the settings came from the link: they win over saved ones. */
   hasUrlSettings?: boolean;
   createWorker: () => CharWorkerLike;
@@ -137,6 +141,8 @@ export interface CharStoreOptions {
   /** Hands a file to the learner (a download in the browser). */
   download?: (fileName: string, text: string) => void;
   now?: () => number;
+  /** Settings the course locked (lock=… in the link): they start at these values and no action changes them. */
+  locked?: Partial<CharSettings>;
 }
 
 function without<T extends object>(o: T, key: keyof T): T {
@@ -144,6 +150,18 @@ function without<T extends object>(o: T, key: keyof T): T {
 }
 
 const grouped = (n: number): string => n.toLocaleString("en");
+
+/** A built-in text's name in `lang`. */
+export function corpusName(corpus: BuiltinCorpus, lang: Lang): string {
+  return lang === "zh" ? corpus.zh.name : corpus.name;
+}
+
+/** What the text is called: a built-in text's name in `lang`, or the learner's file or "Pasted text". */
+function sourceName(source: TextSource, lang: Lang): string {
+  if (source.kind === "custom") return source.name;
+  const corpus = CORPORA.find((c) => c.id === source.id);
+  return corpus ? corpusName(corpus, lang) : source.id;
+}
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
@@ -160,19 +178,17 @@ function revalidate(raw: Partial<Record<string, unknown>>): CharSettings {
   return out as CharSettings;
 }
 
-/** A character model's problems as the learner should read them; null when the lab can take it. */
-export function characterModelProblem(file: ModelFile): string | null {
+/** A character model's problems as the learner should read them (in both languages); null when the lab can take it. */
+export function characterModelProblem(file: ModelFile): Msg | null {
   const c = file.config;
   if (c.loss !== "xent" || c.inputKind !== "onehot" || c.outputMode !== "all" || c.inputSize !== c.outputSize) {
-    return `It is not a character model (it has loss "${c.loss}", inputs "${c.inputKind}", outputs "${c.outputMode}"); the lab needs one-hot inputs, cross-entropy at every step, and as many outputs as inputs.`;
+    return msgOf(CHARS, "notCharModel", { loss: c.loss, inputs: c.inputKind, outputs: c.outputMode });
   }
-  if (!file.vocabulary) {
-    return `It has no "vocabulary", so the lab cannot tell which character each of its ${c.inputSize} inputs stands for. Add "vocabulary": a list of ${c.inputSize} single characters in class order, to the header (README, "Model files").`;
-  }
+  if (!file.vocabulary) return msgOf(CHARS, "noVocabulary", { n: String(c.inputSize) });
   const hidden = CHAR_SCHEMA.hidden;
-  if (c.hiddenSize < hidden.min || c.hiddenSize > hidden.max) return `Its hidden size is ${c.hiddenSize}; the lab takes ${hidden.min} to ${hidden.max}.`;
+  if (c.hiddenSize < hidden.min || c.hiddenSize > hidden.max) return msgOf(CHARS, "hiddenOutOfRange", { h: String(c.hiddenSize), min: String(hidden.min), max: String(hidden.max) });
   const layers = CHAR_SCHEMA.layers;
-  if (c.numLayers > layers.max) return `It has ${c.numLayers} layers; the lab takes at most ${layers.max}.`;
+  if (c.numLayers > layers.max) return msgOf(CHARS, "tooManyLayers", { n: String(c.numLayers), max: String(layers.max) });
   return null;
 }
 
@@ -221,7 +237,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
           checkpoint: lastCheckpoint,
         };
         storage.save(lab).catch((e: unknown) => {
-          set({ notice: `Could not save the lab for the next visit (${(e as Error).message}). Training goes on; use Save model to keep the model.` });
+          set({ notice: msgOf(CHARS, "couldNotSaveLab", { why: (e as Error).message }) });
         });
       }, SAVE_DEBOUNCE_MS);
     };
@@ -269,9 +285,9 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
             const step = get().snapshot?.step ?? 0;
             const fileName = `char-${s.cell}-h${s.hidden}-l${s.layers}-step${step}.json`;
             options.download?.(fileName, report.json);
-            set({ modelMessage: { kind: "ok", text: `Saved the model as ${fileName} (${grouped(report.json.length)} characters, vocabulary of ${get().vocabulary.length}).` } });
+            set({ modelMessage: { kind: "ok", text: msgOf(CHARS, "savedModel", { file: fileName, n: grouped(report.json.length), v: String(get().vocabulary.length) }) } });
           } catch (e) {
-            set({ modelMessage: { kind: "error", text: `Could not save the model: ${(e as Error).message}` } });
+            set({ modelMessage: { kind: "error", text: msgOf(CHARS, "couldNotSaveModel", { why: (e as Error).message }) } });
           }
           return;
         case "diverged":
@@ -279,11 +295,11 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
           return;
         case "error":
           if (report.code === "crash") {
-            restart(report.message);
+            restart(untranslated(report.message));
             return;
           }
           set({
-            error: report.message,
+            error: msgOf(CHARS, "workerError", { message: report.message }),
             isGenerating: false,
             status: get().status === "training" ? "idle" : get().status === "starting" ? "failed" : get().status,
           });
@@ -302,7 +318,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       w.onerror = (e) => {
         if (worker !== w) return;
         e.preventDefault();
-        restart(e instanceof ErrorEvent && e.message ? e.message : "the worker stopped");
+        restart(e instanceof ErrorEvent && e.message ? untranslated(e.message) : msgOf(CHARS, "workerStopped"));
       };
       lastMessageAt = now();
       const { settings, prime } = get();
@@ -310,19 +326,19 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       w.postMessage(init, []);
     };
 
-    const restart = (why: string): void => {
+    const restart = (why: Msg): void => {
       const t = now();
       crashTimes = [...crashTimes.filter((c) => t - c < CRASH_WINDOW_MS), t];
       worker?.terminate();
       worker = null;
       if (crashTimes.length > MAX_CRASHES) {
-        set({ status: "failed", error: `The training worker crashed ${crashTimes.length} times in a minute (last: ${why}). Reload the page; if it happens again, lower the hidden size, the batch size or the BPTT length.` });
+        set({ status: "failed", error: msgPer(CHARS, "crashedTooOften", (lang) => ({ n: crashTimes.length, why: why[lang] })) });
         return;
       }
       const resume = lastCheckpoint ?? undefined;
       set({
         status: "restarting",
-        notice: `The training worker stopped unexpectedly (${why}). It was restarted from step ${resume?.step ?? 0}; press Train to continue.`,
+        notice: msgPer(CHARS, "restarted", (lang) => ({ why: why[lang], step: resume?.step ?? 0 })),
       });
       spawn(resume);
     };
@@ -337,7 +353,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         spawn(resume);
         if (!watchdog) {
           watchdog = setInterval(() => {
-            if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(`no answer for ${Math.round(WATCHDOG_MS / 1000)} s`);
+            if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(msgOf(CHARS, "noAnswer", { s: Math.round(WATCHDOG_MS / 1000) }));
           }, 1000);
         }
       } else {
@@ -355,7 +371,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       const trainLength = checked.length - Math.floor(checked.length * settings.validation);
       const problem = streamProblem(trainLength, settings.batch, settings.bptt);
       if (problem) {
-        set({ textError: problem, largeText: null });
+        set({ textError: msgOf(CHARS, "textUnusable", { message: problem }), largeText: null });
         return false;
       }
       const own = checked.vocabulary.symbols as string[];
@@ -370,15 +386,22 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         settings: { ...settings, corpus },
         textError: null,
         largeText: null,
-        textNotice: `${source.kind === "builtin" ? CORPORA.find((c) => c.id === source.id)?.name ?? source.id : source.name}: ${grouped(checked.length)} characters, ${grouped(own.length)} distinct.`,
+        textNotice: msgPer(CHARS, "textStats", (lang) => ({ name: sourceName(source, lang), n: grouped(checked.length), distinct: grouped(own.length) })),
       });
       startModel(resume);
       return true;
     };
 
+    /** The learner's own text replaces the course's when the text (corpus) is locked: refused, with the reason. */
+    const refuseOwnText = (): boolean => {
+      if (!isLockedKey(options.locked, "corpus")) return false;
+      set({ textError: lockedRefusal(CHAR_SCHEMA.corpus, get().settings.corpus), largeText: null });
+      return true;
+    };
+
     const refuseText = (e: unknown, name: string): void => {
       if (!(e instanceof TextInputError)) throw e;
-      set({ textError: `${name}: ${e.message} The current text is kept.`, largeText: null });
+      set({ textError: msgOf(CHARS, "textRefused", { name, message: e.message }), largeText: null });
     };
 
     const offerText = (raw: string, name: string): void => {
@@ -387,7 +410,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         applyText(text, { kind: "custom", name });
       } catch (e) {
         if (e instanceof TextInputError && e.problem === "tooLarge") {
-          set({ largeText: { text, name, length: e.length }, textError: `${name}: ${e.message}` });
+          set({ largeText: { text, name, length: e.length }, textError: msgOf(CHARS, "textTooLarge", { name, message: e.message }) });
           return;
         }
         refuseText(e, name);
@@ -399,7 +422,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       const request = ++textRequest;
       const hadText = get().text !== null;
       if (!hadText) set({ status: "loadingText" });
-      set({ textNotice: `Loading ${corpus.name}…`, textError: null });
+      set({ textNotice: msgPer(CHARS, "loadingCorpus", (lang) => ({ name: corpusName(corpus, lang) })), textError: null });
       let raw: string;
       try {
         raw = await options.fetchText(corpus.file);
@@ -407,7 +430,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         if (request !== textRequest || isDisposed) return;
         set({
           textNotice: null,
-          textError: `Could not load the built-in text "${corpus.name}" (${(e as Error).message}). Pick it again, pick another, or paste your own text.`,
+          textError: msgPer(CHARS, "couldNotLoadBuiltin", (lang) => ({ name: corpusName(corpus, lang), why: (e as Error).message })),
           status: hadText ? get().status : "noText",
         });
         return;
@@ -427,11 +450,11 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       try {
         saved = await storage.load();
       } catch (e) {
-        set({ notice: `Could not read the saved lab (${(e as Error).message}); starting afresh.` });
+        set({ notice: msgOf(CHARS, "couldNotReadSaved", { why: (e as Error).message }) });
         return false;
       }
       if (!saved || saved.version !== 1) return false;
-      const settings = options.hasUrlSettings ? get().settings : revalidate(saved.settings);
+      const settings = withLocks(options.hasUrlSettings ? get().settings : revalidate(saved.settings), options.locked);
       set({ settings, prime: typeof saved.prime === "string" ? saved.prime.slice(0, MAX_PRIME_CHARS) : "" });
       // The saved model resumes only if the settings still describe its shape.
       let resume: CharCheckpoint | undefined;
@@ -440,26 +463,28 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       if (cp && cp.params.length === countParams({ cell: settings.cell as CellType, inputSize: V, hiddenSize: settings.hidden, numLayers: settings.layers, outputSize: V })) {
         resume = cp;
       } else if (cp) {
-        set({ notice: "The saved model does not fit the settings in this link, so a new model starts." });
+        set({ notice: msgOf(CHARS, "savedModelMismatch") });
       }
       const vocabulary = resume ? saved.vocabulary : undefined;
-      if (saved.source.kind === "custom" && saved.customText) {
+      // A locked text is the course's: the text saved in this browser does not replace it.
+      const source: TextSource = isLockedKey(options.locked, "corpus") ? { kind: "builtin", id: settings.corpus } : saved.source;
+      if (source.kind === "custom" && saved.customText) {
         try {
-          applyText(saved.customText, saved.source, resume, vocabulary);
+          applyText(saved.customText, source, resume, vocabulary);
           return true;
         } catch {
           return false;
         }
       }
-      const id = saved.source.kind === "builtin" ? saved.source.id : settings.corpus;
+      const id = source.kind === "builtin" ? source.id : settings.corpus;
       await loadBuiltin(CORPORA.some((c) => c.id === id) ? id : CORPORA[0].id, resume, vocabulary);
       return true;
     };
 
     return {
-      settings: options.settings,
+      settings: withLocks(options.settings, options.locked),
       prime: "",
-      source: { kind: "builtin", id: options.settings.corpus },
+      source: { kind: "builtin", id: withLocks(options.settings, options.locked).corpus },
       text: null,
       textLength: 0,
       vocabulary: [],
@@ -536,7 +561,11 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       setSetting(key, raw) {
         const parsed = parseField(CHAR_SCHEMA[key], raw);
         if (!parsed.ok) {
-          set({ fieldErrors: { ...get().fieldErrors, [key]: parsed.error } });
+          set({ fieldErrors: { ...get().fieldErrors, [key]: parsed.message } });
+          return;
+        }
+        if (isLockedKey(options.locked, key) && parsed.value !== get().settings[key]) {
+          set({ fieldErrors: { ...get().fieldErrors, [key]: lockedRefusal(CHAR_SCHEMA[key], get().settings[key]) } });
           return;
         }
         if (key === "corpus") {
@@ -553,7 +582,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         if (textLength > 0 && (key === "batch" || key === "bptt" || key === "validation")) {
           const problem = streamProblem(textLength - Math.floor(textLength * next.validation), next.batch, next.bptt);
           if (problem) {
-            set({ fieldErrors: { ...get().fieldErrors, [key]: problem } });
+            set({ fieldErrors: { ...get().fieldErrors, [key]: msgOf(CHARS, "textUnusable", { message: problem }) } });
             return;
           }
         }
@@ -572,7 +601,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       },
       setPrime(prime) {
         if (countChars(prime) > MAX_PRIME_CHARS) {
-          set({ fieldErrors: { ...get().fieldErrors, prime: `The priming text can be at most ${MAX_PRIME_CHARS} characters long.` } });
+          set({ fieldErrors: { ...get().fieldErrors, prime: msgOf(CHARS, "primeTooLong", { n: MAX_PRIME_CHARS }) } });
           return;
         }
         const missing = missingSymbols(prime, vocabularyOf(get().vocabulary), 3);
@@ -581,7 +610,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
             prime,
             fieldErrors: {
               ...get().fieldErrors,
-              prime: `The model does not know ${missing.map((s) => `"${describeSymbol(s)}"`).join(", ")}: the priming text may use only characters of its vocabulary.`,
+              prime: msgOf(CHARS, "primeUnknown", { symbols: missing.map((s) => `"${describeSymbol(s)}"`).join(", ") }),
             },
           });
           return;
@@ -593,16 +622,18 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       async chooseCorpus(id) {
         if (id === "custom") return; // the learner's own text is applied with useText/openTextFile
         if (!CORPORA.some((c) => c.id === id)) {
-          set({ fieldErrors: { ...get().fieldErrors, corpus: `There is no built-in text "${id}".` } });
+          set({ fieldErrors: { ...get().fieldErrors, corpus: msgOf(CHARS, "noSuchCorpus", { id }) } });
           return;
         }
         await loadBuiltin(id);
       },
       useText(text, name) {
+        if (refuseOwnText()) return;
         textRequest++; // a built-in text still loading loses to this one
         offerText(text, name);
       },
       async openTextFile(file, name) {
+        if (refuseOwnText()) return;
         textRequest++;
         const isPartial = file.size > MAX_FILE_BYTES;
         let text: string;
@@ -611,23 +642,24 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
           text = decodeUtf8(bytes, name, isPartial);
         } catch (e) {
           if (e instanceof TextInputError) {
-            set({ textError: `${e.message} The current text is kept.`, largeText: null });
+            set({ textError: msgOf(CHARS, "textRefused", { name: null, message: e.message }), largeText: null });
             return;
           }
-          set({ textError: `Could not read "${name}" (${(e as Error).message}). The current text is kept.`, largeText: null });
+          set({ textError: msgOf(CHARS, "fileUnreadable", { name, why: (e as Error).message }), largeText: null });
           return;
         }
         if (isPartial) {
           const normalized = normalizeText(text);
           set({
             largeText: { text: normalized, name, length: Infinity },
-            textError: `${name}: the file has ${grouped(file.size)} bytes, more than the lab trains on (${grouped(MAX_TEXT_CHARS)} characters). Use its first ${grouped(MAX_TEXT_CHARS)} characters, or a shorter text.`,
+            textError: msgOf(CHARS, "fileTooLarge", { name, bytes: grouped(file.size), max: grouped(MAX_TEXT_CHARS) }),
           });
           return;
         }
         offerText(text, name);
       },
       useFirstPart() {
+        if (refuseOwnText()) return;
         const large = get().largeText;
         if (!large) return;
         const part = firstChars(large.text, MAX_TEXT_CHARS);
@@ -651,14 +683,14 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         send({ type: "export", requestId: pendingExport });
       },
       loadModelFile(text, fileName) {
-        const refuse = (why: string): void => {
-          set({ modelMessage: { kind: "error", text: `Model file "${fileName}": ${why} The current model is kept.` } });
+        const refuse = (why: MsgLike): void => {
+          set({ modelMessage: { kind: "error", text: msgPer(CHARS, "modelRefused", (lang) => ({ file: fileName, why: inLang(why, lang) })) } });
         };
         let file: ModelFile;
         try {
           file = parseModelFile(text);
         } catch (e) {
-          refuse((e as Error).message);
+          refuse(msgOf(CHARS, "engineProblem", { message: (e as Error).message }));
           return;
         }
         const problem = characterModelProblem(file);
@@ -668,27 +700,32 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         }
         const current = get().text;
         if (current === null) {
-          refuse("There is no text loaded yet to go with it; pick a text first.");
+          refuse(msgOf(CHARS, "noTextForModel"));
           return;
         }
         const vocabulary = file.vocabulary!;
         const c = file.config;
         const settings: CharSettings = { ...get().settings, cell: c.cell, hidden: c.hiddenSize, layers: c.numLayers };
+        const lockedShape = lockedChanges(get().settings, settings, options.locked);
+        if (lockedShape.length > 0) {
+          refuse(lockedRemedyRefusal(CHAR_SCHEMA, lockedShape));
+          return;
+        }
         const own = buildVocabulary(current).symbols;
         const missing = missingSymbols(current, vocabularyOf(vocabulary), 5);
-        let text2: string;
+        let text2: Msg;
         if (sameList(own, vocabulary)) {
-          text2 = "Its vocabulary is the text's own, so training can go on.";
+          text2 = msgOf(CHARS, "sameVocabulary");
         } else if (missing.length === 0) {
-          text2 = `Its vocabulary (${vocabulary.length} characters) differs from the text's (${own.length}); the lab now uses the model's, which covers every character of the text, so training can go on.`;
+          text2 = msgOf(CHARS, "coveringVocabulary", { v: String(vocabulary.length), own: String(own.length) });
         } else {
-          text2 = `Its vocabulary (${vocabulary.length} characters) lacks characters of the current text (${missing.map((s) => `"${describeSymbol(s)}"`).join(", ")}…), so the lab switched to the model's vocabulary for sampling and looking inside, and training is off. Reset trains a new model on this text.`;
+          text2 = msgOf(CHARS, "lackingVocabulary", { v: String(vocabulary.length), missing: missing.map((s) => `"${describeSymbol(s)}"`).join(", ") });
         }
         set({
           settings,
           vocabulary,
           isSampleOnly: missing.length > 0,
-          modelMessage: { kind: "ok", text: `Loaded "${fileName}": ${c.cell.toUpperCase()}, hidden size ${c.hiddenSize}, ${c.numLayers} layer(s). ${text2}` },
+          modelMessage: { kind: "ok", text: msgPer(CHARS, "loadedModel", (lang) => ({ file: fileName, cell: c.cell.toUpperCase(), h: String(c.hiddenSize), l: String(c.numLayers), more: text2[lang] })) },
         });
         startModel({ step: 0, params: file.params, history: { step: new Float64Array(0), train: new Float64Array(0), valStep: new Float64Array(0), val: new Float64Array(0) } });
       },
@@ -698,12 +735,12 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         try {
           await storage?.clear();
         } catch (e) {
-          set({ notice: `Could not clear the saved lab (${(e as Error).message}).` });
+          set({ notice: msgOf(CHARS, "couldNotClearSaved", { why: (e as Error).message }) });
           return;
         }
         // Back to the defaults, as a first visit would be (the fresh model is what gets saved from now on).
-        const fresh = defaults(CHAR_SCHEMA);
-        set({ settings: fresh, prime: "", fieldErrors: {}, modelMessage: null, notice: "Forgot the saved settings and model: the lab is back to its defaults." });
+        const fresh = withLocks(defaults(CHAR_SCHEMA), options.locked);
+        set({ settings: fresh, prime: "", fieldErrors: {}, modelMessage: null, notice: msgOf(CHARS, "forgotSaved") });
         lastCheckpoint = null;
         await loadBuiltin(fresh.corpus);
       },
@@ -722,6 +759,11 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       applyRemedy(remedy) {
         const s = get().settings;
         const next: CharSettings = remedy === "halveLearningRate" ? { ...s, lr: s.lr / 2 } : { ...s, clip: true, clipNorm: Math.min(s.clipNorm, 1) };
+        const refused = lockedChanges(s, next, options.locked);
+        if (refused.length > 0) {
+          set({ error: lockedRemedyRefusal(CHAR_SCHEMA, refused) });
+          return;
+        }
         set({ settings: next, divergence: null, status: "training", error: null });
         send({ type: "resume", optim: optimOf(next) });
       },
@@ -736,56 +778,9 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Storage across reloads: IndexedDB through its own API (no library), one record under one key.
-
-const DB_NAME = "rnn-notebook-char-lab";
-const DB_STORE = "lab";
-const DB_KEY = "current";
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => {
-      resolve(r.result);
-    };
-    r.onerror = () => {
-      reject(r.error ?? new Error("IndexedDB request failed"));
-    };
-  });
-}
+// Storage across reloads: one IndexedDB record (src/store/persist.ts), under the names it has always had.
 
 /** The browser's IndexedDB as LabStorage, or null where there is none (jsdom, some private modes). */
 export function indexedDbStorage(): LabStorage | null {
-  if (typeof indexedDB === "undefined") return null;
-  let db: Promise<IDBDatabase> | null = null;
-  const open = (): Promise<IDBDatabase> => {
-    db ??= new Promise((resolve, reject) => {
-      const r = indexedDB.open(DB_NAME, 1);
-      r.onupgradeneeded = () => {
-        r.result.createObjectStore(DB_STORE);
-      };
-      r.onsuccess = () => {
-        resolve(r.result);
-      };
-      r.onerror = () => {
-        reject(r.error ?? new Error("IndexedDB could not be opened"));
-      };
-    });
-    return db;
-  };
-  const tx = async <T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    const d = await open();
-    return request(run(d.transaction(DB_STORE, mode).objectStore(DB_STORE)));
-  };
-  return {
-    async load() {
-      const v = await tx("readonly", (s) => s.get(DB_KEY) as IDBRequest<SavedLab | undefined>);
-      return v ?? null;
-    },
-    async save(lab) {
-      await tx("readwrite", (s) => s.put(lab, DB_KEY));
-    },
-    async clear() {
-      await tx("readwrite", (s) => s.delete(DB_KEY));
-    },
-  };
+  return indexedDbRecord<SavedLab>("rnn-notebook-char-lab", "lab", "current");
 }

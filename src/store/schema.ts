@@ -1,37 +1,58 @@
 // src/store/schema.ts: declarative settings schemas: one table per widget validates URL, props and controls alike.
+import { msgOf, msgPer, type Lang, type Msg } from "../i18n";
+import { CONTROLS } from "../i18n/controls";
 
+/** `label` is the setting's English name, `labelZh` its Simplified Chinese one (test/components/i18n.test.tsx checks each schema has both). */
+type Labels = { label: string; labelZh?: string };
 export type FieldSpec =
-  | { kind: "int"; label: string; min: number; max: number; default: number }
-  | { kind: "number"; label: string; min: number; max: number; default: number; /** exclusive lower bound */ minExclusive?: boolean }
-  | { kind: "enum"; label: string; options: readonly string[]; default: string }
-  | { kind: "bool"; label: string; default: boolean };
+  | ({ kind: "int"; min: number; max: number; default: number } & Labels)
+  | ({ kind: "number"; min: number; max: number; default: number; /** exclusive lower bound */ minExclusive?: boolean } & Labels)
+  | ({ kind: "enum"; options: readonly string[]; default: string } & Labels)
+  | ({ kind: "bool"; default: boolean } & Labels);
 
 export type Schema = Record<string, FieldSpec>;
 export type Values<S extends Schema> = { [K in keyof S]: S[K] extends { kind: "bool" } ? boolean : S[K] extends { kind: "enum" } ? string : number };
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A failure carries its message in both languages (`message`); `error` is the English one. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; message: Msg };
+
+/** The setting's name in `lang`. */
+export function labelOf(spec: FieldSpec, lang: Lang): string {
+  return lang === "zh" ? (spec.labelZh ?? spec.label) : spec.label;
+}
+
+/** The setting's name in both languages, to build messages with. */
+export function labelMsg(spec: FieldSpec): Msg {
+  return { en: spec.label, zh: labelOf(spec, "zh") };
+}
+
+function refused(message: Msg): { ok: false; error: string; message: Msg } {
+  return { ok: false, error: message.en, message };
+}
 
 /** Parses one raw value (a URL string, a control's value) against its field; the error says what is allowed. */
 export function parseField(spec: FieldSpec, raw: unknown): ParseResult<number | string | boolean> {
+  const label = labelMsg(spec);
   switch (spec.kind) {
     case "bool": {
       if (raw === true || raw === "1" || raw === "true" || raw === "on") return { ok: true, value: true };
       if (raw === false || raw === "0" || raw === "false" || raw === "off") return { ok: true, value: false };
-      return { ok: false, error: `${spec.label} must be on or off.` };
+      return refused(msgPer(CONTROLS, "mustBeOnOff", (lang) => ({ label: label[lang] })));
     }
     case "enum": {
       const s = String(raw);
-      return spec.options.includes(s) ? { ok: true, value: s } : { ok: false, error: `${spec.label} must be one of ${spec.options.join(", ")}.` };
+      if (spec.options.includes(s)) return { ok: true, value: s };
+      return refused(msgPer(CONTROLS, "mustBeOneOf", (lang) => ({ label: label[lang], options: spec.options.join(", ") })));
     }
     case "int":
     case "number": {
       const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : "";
       const v = text === "" ? NaN : Number(text);
-      const range = spec.kind === "number" && spec.minExclusive ? `above ${spec.min} and up to ${spec.max}` : `from ${spec.min} to ${spec.max}`;
-      const what = spec.kind === "int" ? "a whole number" : "a number";
-      const bad = !Number.isFinite(v) || (spec.kind === "int" && !Number.isInteger(v)) || v > spec.max ||
-        (spec.kind === "number" && spec.minExclusive ? v <= spec.min : v < spec.min);
-      return bad ? { ok: false, error: `${spec.label} must be ${what} ${range}${text === "" ? "" : `, not ${text.slice(0, 20)}`}.` } : { ok: true, value: v };
+      const isMinExclusive = spec.kind === "number" && spec.minExclusive === true;
+      const bad = !Number.isFinite(v) || (spec.kind === "int" && !Number.isInteger(v)) || v > spec.max || (isMinExclusive ? v <= spec.min : v < spec.min);
+      if (!bad) return { ok: true, value: v };
+      const problem = { isInteger: spec.kind === "int", min: spec.min, max: spec.max, isMinExclusive, got: text.slice(0, 20) };
+      return refused(msgPer(CONTROLS, "mustBeInRange", (lang) => ({ ...problem, label: label[lang] })));
     }
   }
 }
@@ -42,22 +63,28 @@ export function defaults<S extends Schema>(schema: S): Values<S> {
   return out as Values<S>;
 }
 
-/** Reads every known key from URL parameters; bad or unknown ones are listed in `warnings` and left at default. */
-export function fromParams<S extends Schema>(schema: S, params: URLSearchParams, base: Values<S> = defaults(schema), ignore: readonly string[] = []): { values: Values<S>; warnings: string[] } {
+/**
+ * Reads every known key from URL parameters; bad or unknown ones are listed and left at default: in `messages`
+ * in both languages, and in `warnings` in English (the same list).
+ */
+export function fromParams<S extends Schema>(schema: S, params: URLSearchParams, base: Values<S> = defaults(schema), ignore: readonly string[] = []): { values: Values<S>; warnings: string[]; messages: Msg[] } {
   const values: Record<string, unknown> = { ...base };
-  const warnings: string[] = [];
+  const messages: Msg[] = [];
   for (const [key, raw] of params) {
     if (ignore.includes(key)) continue;
     const spec = schema[key] as FieldSpec | undefined;
     if (!spec) {
-      warnings.push(`"${key}" is not a setting of this widget.`);
+      messages.push(msgOf(CONTROLS, "notASetting", { key }));
       continue;
     }
     const r = parseField(spec, raw);
     if (r.ok) values[key] = r.value;
-    else warnings.push(`${key}=${raw.slice(0, 20)}: ${r.error}`);
+    else {
+      const param = `${key}=${raw.slice(0, 20)}`;
+      messages.push(msgPer(CONTROLS, "badParam", (lang) => ({ param, error: r.message[lang] })));
+    }
   }
-  return { values: values as Values<S>, warnings };
+  return { values: values as Values<S>, warnings: messages.map((m) => m.en), messages };
 }
 
 /** Writes the values that differ from the defaults (so links stay short) as URL parameters. */

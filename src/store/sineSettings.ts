@@ -1,31 +1,33 @@
 // src/store/sineSettings.ts: the sine playground's settings: the schema, cross-field rules, and the trainer setup.
 import type { DataSetup, OptimSettings, TrainerSetup } from "../worker/protocol";
+import { msgOf, type Msg } from "../i18n";
+import { SINE } from "../i18n/sine";
 import type { Schema, Values } from "./schema";
 
 export const SINE_SCHEMA = {
   // data
-  waves: { kind: "int", label: "Number of sines", min: 1, max: 3, default: 2 },
-  periodMin: { kind: "number", label: "Shortest period", min: 4, max: 500, default: 12 },
-  periodMax: { kind: "number", label: "Longest period", min: 4, max: 500, default: 40 },
-  ampMin: { kind: "number", label: "Smallest amplitude", min: 0, max: 10, default: 0.3 },
-  ampMax: { kind: "number", label: "Largest amplitude", min: 0, max: 10, default: 1 },
-  phase: { kind: "number", label: "Phase range (radians)", min: 0, max: 6.2832, default: 6.2832 },
-  noise: { kind: "number", label: "Noise (std)", min: 0, max: 2, default: 0.02 },
-  seqLength: { kind: "int", label: "Sequence length", min: 5, max: 200, default: 50 },
-  horizon: { kind: "int", label: "Prediction horizon k", min: 1, max: 50, default: 1 },
-  validation: { kind: "number", label: "Validation fraction", min: 0.05, max: 0.5, default: 0.2 },
+  waves: { kind: "int", label: "Number of sines", labelZh: "正弦波个数", min: 1, max: 3, default: 2 },
+  periodMin: { kind: "number", label: "Shortest period", labelZh: "最短周期", min: 4, max: 500, default: 12 },
+  periodMax: { kind: "number", label: "Longest period", labelZh: "最长周期", min: 4, max: 500, default: 40 },
+  ampMin: { kind: "number", label: "Smallest amplitude", labelZh: "最小振幅", min: 0, max: 10, default: 0.3 },
+  ampMax: { kind: "number", label: "Largest amplitude", labelZh: "最大振幅", min: 0, max: 10, default: 1 },
+  phase: { kind: "number", label: "Phase range (radians)", labelZh: "相位范围（弧度）", min: 0, max: 6.2832, default: 6.2832 },
+  noise: { kind: "number", label: "Noise (std)", labelZh: "噪声（标准差）", min: 0, max: 2, default: 0.02 },
+  seqLength: { kind: "int", label: "Sequence length", labelZh: "序列长度", min: 5, max: 200, default: 50 },
+  horizon: { kind: "int", label: "Prediction horizon k", labelZh: "预测步长 k", min: 1, max: 50, default: 1 },
+  validation: { kind: "number", label: "Validation fraction", labelZh: "验证集比例", min: 0.05, max: 0.5, default: 0.2 },
   // model
-  cell: { kind: "enum", label: "Cell", options: ["rnn", "lstm", "gru"], default: "lstm" },
-  hidden: { kind: "int", label: "Hidden size", min: 1, max: 256, default: 24 },
-  layers: { kind: "int", label: "Layers", min: 1, max: 4, default: 1 },
-  init: { kind: "enum", label: "Initialiser", options: ["pytorch", "xavier", "orthogonal", "identity"], default: "pytorch" },
+  cell: { kind: "enum", label: "Cell", labelZh: "单元类型", options: ["rnn", "lstm", "gru"], default: "lstm" },
+  hidden: { kind: "int", label: "Hidden size", labelZh: "隐藏层大小", min: 1, max: 256, default: 24 },
+  layers: { kind: "int", label: "Layers", labelZh: "层数", min: 1, max: 4, default: 1 },
+  init: { kind: "enum", label: "Initialiser", labelZh: "初始化方法", options: ["pytorch", "xavier", "orthogonal", "identity"], default: "pytorch" },
   // training
-  optimizer: { kind: "enum", label: "Optimiser", options: ["adam", "rmsprop", "momentum", "sgd"], default: "adam" },
-  lr: { kind: "number", label: "Learning rate", min: 0, max: 100, default: 0.01, minExclusive: true },
-  batch: { kind: "int", label: "Batch size", min: 1, max: 128, default: 16 },
-  clip: { kind: "bool", label: "Gradient clipping", default: true },
-  clipNorm: { kind: "number", label: "Clipping max norm", min: 0, max: 1000, default: 1, minExclusive: true },
-  seed: { kind: "int", label: "Seed", min: 0, max: 2 ** 31 - 1, default: 1 },
+  optimizer: { kind: "enum", label: "Optimiser", labelZh: "优化器", options: ["adam", "rmsprop", "momentum", "sgd"], default: "adam" },
+  lr: { kind: "number", label: "Learning rate", labelZh: "学习率", min: 0, max: 100, default: 0.01, minExclusive: true },
+  batch: { kind: "int", label: "Batch size", labelZh: "批大小", min: 1, max: 128, default: 16 },
+  clip: { kind: "bool", label: "Gradient clipping", labelZh: "梯度裁剪", default: true },
+  clipNorm: { kind: "number", label: "Clipping max norm", labelZh: "裁剪最大范数", min: 0, max: 1000, default: 1, minExclusive: true },
+  seed: { kind: "int", label: "Seed", labelZh: "随机种子", min: 0, max: 2 ** 31 - 1, default: 1 },
 } as const satisfies Schema;
 
 export type SineSettings = Values<typeof SINE_SCHEMA>;
@@ -34,22 +36,19 @@ export type SineKey = keyof SineSettings;
 /** Settings a running network takes without a restart. */
 export const LIVE_KEYS: readonly SineKey[] = ["optimizer", "lr", "clip", "clipNorm"];
 
-/** Rules between fields; returns an error per offending field (empty when consistent). */
-export function crossCheck(s: SineSettings, seriesLength: number | null): Partial<Record<SineKey, string>> {
-  const e: Partial<Record<SineKey, string>> = {};
-  if (s.periodMin > s.periodMax) e.periodMin = `The shortest period (${s.periodMin}) must not exceed the longest (${s.periodMax}).`;
-  if (s.ampMin > s.ampMax) e.ampMin = `The smallest amplitude (${s.ampMin}) must not exceed the largest (${s.ampMax}).`;
-  if (s.horizon >= s.seqLength) e.horizon = `The horizon (${s.horizon}) must be shorter than the sequence length (${s.seqLength}).`;
+/** Rules between fields; returns an error per offending field, in both languages (empty when consistent). */
+export function crossCheck(s: SineSettings, seriesLength: number | null): Partial<Record<SineKey, Msg>> {
+  const e: Partial<Record<SineKey, Msg>> = {};
+  if (s.periodMin > s.periodMax) e.periodMin = msgOf(SINE, "periodOrder", { min: String(s.periodMin), max: String(s.periodMax) });
+  if (s.ampMin > s.ampMax) e.ampMin = msgOf(SINE, "ampOrder", { min: String(s.ampMin), max: String(s.ampMax) });
+  if (s.horizon >= s.seqLength) e.horizon = msgOf(SINE, "horizonTooLong", { horizon: s.horizon, seqLength: s.seqLength });
   if (seriesLength !== null) {
     // The same split as makeSeriesDataset (src/data/csv.ts): the last `validation` of the series is held out, and
     // both parts must hold a whole window, or the trainer would refuse the setup after the store accepted it.
     const win = s.seqLength + s.horizon;
     const split = Math.floor(seriesLength * (1 - s.validation));
     if (split < win + 1 || seriesLength - split < win) {
-      e.seqLength =
-        `Your series has ${seriesLength} values: too few for training and validation windows of ${win} values ` +
-        `(sequence length ${s.seqLength} + horizon ${s.horizon}) with a validation fraction of ${s.validation}. ` +
-        "Shorten the sequence length, or raise the validation fraction.";
+      e.seqLength = msgOf(SINE, "seriesTooShort", { n: String(seriesLength), win, seqLength: s.seqLength, horizon: s.horizon, validation: String(s.validation) });
     }
   }
   return e;

@@ -2,7 +2,13 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { makeSeriesDataset, parseCsvColumn, SeriesInputError } from "../data/csv";
 import { PROTOCOL_VERSION, transferablesOf, type Checkpoint, type Command, type DivergenceInfo, type Report, type Snapshot } from "../worker/protocol";
+import { msgOf, msgPer, untranslated, type Msg, type MsgLike } from "../i18n";
+import { SINE } from "../i18n/sine";
 import { parseField } from "./schema";
+import { countParams, type CellType } from "../engine";
+import { SAVED } from "../i18n/saved";
+import { indexedDbRecord, sameSettings, saveQueue, type SavedRecord } from "./persist";
+import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "../embed/locks";
 import { crossCheck, LIVE_KEYS, optimOf, SINE_SCHEMA, toSetup, type SeriesInput, type SineKey, type SineSettings } from "./sineSettings";
 
 /** What the store needs of a Worker (a real one in the browser, an in-process one in tests). */
@@ -25,18 +31,22 @@ export interface SineState {
   settings: SineSettings;
   series: SeriesInput | null;
   /** Per control: why the last value typed there was refused (the previous valid value is kept). */
-  fieldErrors: Partial<Record<SineKey | "series", string>>;
+  fieldErrors: Partial<Record<SineKey | "series", MsgLike>>;
   /** Settings in the URL that were ignored, and why. */
-  urlWarnings: string[];
+  urlWarnings: readonly MsgLike[];
   status: Status;
   snapshot: Snapshot | null;
   divergence: DivergenceInfo | null;
   /** A problem the learner must know about (worker error, refused setup). */
-  error: string | null;
+  error: MsgLike | null;
   /** Something that happened and was handled (a restarted worker). */
-  notice: string | null;
+  notice: MsgLike | null;
   /** The timestep hovered in any chart, highlighted in all of them. */
   hoverT: number | null;
+  /** Whether the run is kept across reloads (false where the browser has no IndexedDB). */
+  canPersist: boolean;
+  /** The run kept in this browser: its step, and whether this page continued from it; null when none is known. */
+  saved: { step: number; isRestored: boolean } | null;
 
   start(): void;
   dispose(): void;
@@ -51,15 +61,48 @@ export interface SineState {
   applyRemedy(remedy: "halveLearningRate" | "enableClipping"): void;
   setHoverT(t: number | null): void;
   dismissNotice(): void;
+  /** Deletes the saved run and starts a new network with the current settings. */
+  forgetSaved(): Promise<void>;
   /** Test hook: crash the worker to exercise recovery. */
   simulateCrash(): void;
 }
 
 export interface SineStoreOptions {
   settings: SineSettings;
-  urlWarnings?: string[];
+  urlWarnings?: readonly MsgLike[];
   createWorker: () => WorkerLike;
   now?: () => number;
+  /** Settings the course locked (lock=… in the link): they start at these values and no action changes them. */
+  locked?: Partial<SineSettings>;
+  /** Where the run is kept across reloads (IndexedDB in the browser); null or absent: not kept. */
+  storage?: SavedRecord<SavedRun> | null;
+}
+
+/**
+ * What survives a reload: the settings and data the run was trained with, and its latest checkpoint (weights,
+ * step, loss history). It is restored only when the settings equal those of the link being opened.
+ */
+export interface SavedRun {
+  version: 1;
+  settings: SineSettings;
+  series: SeriesInput | null;
+  checkpoint: Checkpoint;
+  savedAt: number;
+}
+
+/** While training, a checkpoint is saved this often (and at once on pause or step). */
+export const SAVE_INTERVAL_MS = 3000;
+/** Above this many weights a checkpoint is megabytes: saved less often, so the page stays smooth. */
+const LARGE_MODEL_PARAMS = 500_000;
+const LARGE_SAVE_INTERVAL_MS = 15_000;
+
+/** The browser's IndexedDB record for the sine playground's run, or null where there is none. */
+export function sineRunStorage(): SavedRecord<SavedRun> | null {
+  return indexedDbRecord<SavedRun>("rnn-notebook-sine-playground", "runs");
+}
+
+function paramCountOf(s: SineSettings): number {
+  return countParams({ cell: s.cell as CellType, inputSize: 1, hiddenSize: s.hidden, numLayers: s.layers, outputSize: 1 });
 }
 
 function without<T extends object>(o: T, key: keyof T): T {
@@ -86,10 +129,62 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
   let crashTimes: number[] = [];
   /** Set when the worker crashed mid-training: the restarted one trains on as soon as it is ready. */
   let shouldResumeTraining = false;
+  const storage = options.storage ?? null;
+  const saves = storage ? saveQueue(storage) : null;
+  /** False until the learner changes the run (train, step, reset, settings): merely opening a link saves nothing. */
+  let isDirty = false;
+  let lastSaved: { at: number; step: number; settings: SineSettings | null; series: SeriesInput | null } = { at: -Infinity, step: -1, settings: null, series: null };
+  /** Bumped by start() and dispose(): a saved run read after either belongs to a start that is over. */
+  let startToken = 0;
 
   return createStore<SineState>()((set, get) => {
     const send = (cmd: Command): void => {
       worker?.postMessage(cmd, []);
+    };
+
+    /** Saves the snapshot's checkpoint: every few seconds while training, at once when it stops (pause, step). */
+    const maybeSave = (s: Snapshot): void => {
+      if (!saves || !isDirty) return;
+      const { settings, series } = get();
+      const t = now();
+      const count = paramCountOf(settings);
+      if (s.isTraining && t - lastSaved.at < (count > LARGE_MODEL_PARAMS ? LARGE_SAVE_INTERVAL_MS : SAVE_INTERVAL_MS)) return;
+      if (!s.isTraining && s.step === lastSaved.step && settings === lastSaved.settings && series === lastSaved.series) return;
+      const checkpoint = checkpointOf(s);
+      // A snapshot of the network from before a reset to other sizes: not the run these settings describe.
+      if (checkpoint.params.length !== count) return;
+      lastSaved = { at: t, step: s.step, settings, series };
+      saves.save({ version: 1, settings, series, checkpoint, savedAt: t }).then(
+        () => {
+          if (isDirty) set({ saved: { step: checkpoint.step, isRestored: false } });
+        },
+        (e: unknown) => {
+          set({ notice: msgOf(SAVED, "couldNotSave", { why: (e as Error).message }) });
+        },
+      );
+    };
+
+    /** Spawns the worker on the saved run when it was trained with these very settings, else on a new network. */
+    const restoreThenSpawn = async (token: number): Promise<void> => {
+      let resume: Checkpoint | undefined;
+      try {
+        const saved = await storage?.load();
+        if (token !== startToken) return;
+        if (saved && saved.version === 1) {
+          const { settings } = get();
+          if (sameSettings(saved.settings, settings) && saved.checkpoint.params.length === paramCountOf(settings)) {
+            resume = saved.checkpoint;
+            set({ series: saved.series, saved: { step: resume.step, isRestored: true } });
+          } else if (saved.checkpoint.step > 0) {
+            // Only a run that was trained is worth a word; an untouched one at step 0 is simply replaced later.
+            set({ notice: msgOf(SAVED, "otherSettings") });
+          }
+        }
+      } catch (e) {
+        if (token !== startToken) return;
+        set({ notice: msgOf(SAVED, "couldNotRead", { why: (e as Error).message }) });
+      }
+      spawn(resume);
     };
 
     const onReport = (report: Report): void => {
@@ -110,6 +205,7 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
           const s = report.snapshot;
           const status = get().status;
           set({ snapshot: s, status: s.isTraining ? "training" : status === "diverged" ? "diverged" : status === "failed" ? "failed" : "idle" });
+          maybeSave(s);
           return;
         }
         case "diverged":
@@ -117,13 +213,13 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
           return;
         case "error":
           if (report.code === "crash") {
-            restart(report.message);
+            restart(untranslated(report.message));
             return;
           }
           {
             // A worker that fails before it is ready (a bad setup on init) has nothing to train: "failed".
             const status = get().status;
-            set({ error: report.message, status: status === "training" ? "idle" : status === "starting" || status === "restarting" ? "failed" : status });
+            set({ error: msgOf(SINE, "workerError", { message: report.message }), status: status === "training" ? "idle" : status === "starting" || status === "restarting" ? "failed" : status });
           }
           return;
       }
@@ -135,7 +231,7 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
         w = options.createWorker();
       } catch (e) {
         // No Worker support (an old browser, a test environment) or a blocked script: say so instead of throwing.
-        set({ status: "failed", error: `The training worker could not be started: ${(e as Error).message}` });
+        set({ status: "failed", error: msgOf(SINE, "couldNotStart", { why: (e as Error).message }) });
         return;
       }
       worker = w;
@@ -145,7 +241,7 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       w.onerror = (e) => {
         if (worker !== w) return;
         e.preventDefault();
-        restart(e instanceof ErrorEvent && e.message ? e.message : "the worker stopped");
+        restart(e instanceof ErrorEvent && e.message ? untranslated(e.message) : msgOf(SINE, "workerStopped"));
       };
       lastMessageAt = now();
       const { settings, series } = get();
@@ -153,13 +249,13 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       w.postMessage(init, transferablesOf({ type: "ready", version: 0 }));
     };
 
-    const restart = (why: string): void => {
+    const restart = (why: Msg): void => {
       const t = now();
       crashTimes = [...crashTimes.filter((c) => t - c < CRASH_WINDOW_MS), t];
       worker?.terminate();
       worker = null;
       if (crashTimes.length > MAX_CRASHES) {
-        set({ status: "failed", error: `The training worker crashed ${crashTimes.length} times in a minute (last: ${why}). Reload the page; if it happens again, lower the hidden size or sequence length.` });
+        set({ status: "failed", error: msgPer(SINE, "crashedTooOften", (lang) => ({ n: crashTimes.length, why: why[lang] })) });
         return;
       }
       const snap = get().snapshot;
@@ -167,15 +263,14 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       shouldResumeTraining = get().status === "training";
       set({
         status: "restarting",
-        notice:
-          `The training worker stopped unexpectedly (${why}). It was restarted from step ${resume?.step ?? 0}` +
-          (shouldResumeTraining ? " and training continues." : "; press Train to continue."),
+        notice: msgPer(SINE, "restarted", (lang) => ({ why: why[lang], step: resume?.step ?? 0, goesOn: shouldResumeTraining })),
       });
       spawn(resume);
     };
 
     const applySettings = (next: SineSettings, series: SeriesInput | null, changed: SineKey | "series"): void => {
       const wasTraining = get().status === "training";
+      isDirty = true;
       if (changed !== "series" && LIVE_KEYS.includes(changed)) {
         // After a divergence the kept weights stay, and so does the explanation: Train resumes from them with
         // these settings (see train()). Clearing the divergence here left the status "diverged" with no panel
@@ -191,7 +286,7 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
     };
 
     return {
-      settings: options.settings,
+      settings: withLocks(options.settings, options.locked),
       series: null,
       fieldErrors: {},
       urlWarnings: options.urlWarnings ?? [],
@@ -201,17 +296,22 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       error: null,
       notice: null,
       hoverT: null,
+      canPersist: storage !== null,
+      saved: null,
 
       start() {
         if (worker) return;
         // Started again after dispose() (React's StrictMode mounts twice): a fresh worker, so a fresh status.
         if (get().status !== "starting") set({ status: "starting", divergence: null, notice: null });
-        spawn();
+        const token = ++startToken;
+        if (storage) void restoreThenSpawn(token);
+        else spawn();
         watchdog = setInterval(() => {
-          if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(`no answer for ${Math.round(WATCHDOG_MS / 1000)} s`);
+          if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(msgOf(SINE, "noAnswer", { s: Math.round(WATCHDOG_MS / 1000) }));
         }, 1000);
       },
       dispose() {
+        startToken++;
         if (watchdog) clearInterval(watchdog);
         watchdog = null;
         worker?.terminate();
@@ -219,6 +319,7 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       },
       train() {
         const s = get().status;
+        isDirty = true;
         if (s === "diverged") {
           // Continue from the kept weights with the settings as they are now (moments cleared, as a remedy does).
           set({ status: "training", divergence: null, error: null, notice: null });
@@ -238,22 +339,28 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       },
       step() {
         if (get().status !== "idle") return;
+        isDirty = true;
         send({ type: "step" });
       },
       reset() {
         const { settings, series } = get();
+        isDirty = true;
         set({ divergence: null, error: null, notice: null, status: get().status === "diverged" ? "idle" : get().status });
         send({ type: "reset", setup: toSetup(settings, series) });
       },
       setSetting(key, raw) {
         const parsed = parseField(SINE_SCHEMA[key], raw);
         if (!parsed.ok) {
-          set({ fieldErrors: { ...get().fieldErrors, [key]: parsed.error } });
+          set({ fieldErrors: { ...get().fieldErrors, [key]: parsed.message } });
           return;
         }
         const next = { ...get().settings, [key]: parsed.value } as SineSettings;
         if (next[key] === get().settings[key]) {
           set({ fieldErrors: without(get().fieldErrors, key) });
+          return;
+        }
+        if (isLockedKey(options.locked, key)) {
+          set({ fieldErrors: { ...get().fieldErrors, [key]: lockedRefusal(SINE_SCHEMA[key], get().settings[key]) } });
           return;
         }
         const cross = crossCheck(next, get().series?.values.length ?? null);
@@ -274,7 +381,7 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
           applySettings(settings, { values: col.values, name: col.name, fileName }, "series");
         } catch (e) {
           if (!(e instanceof SeriesInputError)) throw e;
-          set({ fieldErrors: { ...get().fieldErrors, series: `${fileName ? `${fileName}: ` : ""}${e.message} The current data is kept.` } });
+          set({ fieldErrors: { ...get().fieldErrors, series: msgOf(SINE, "seriesRefused", { file: fileName, message: e.message }) } });
         }
       },
       clearSeries() {
@@ -285,6 +392,12 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       applyRemedy(remedy) {
         const s = get().settings;
         const next: SineSettings = remedy === "halveLearningRate" ? { ...s, lr: s.lr / 2 } : { ...s, clip: true, clipNorm: Math.min(s.clipNorm, 1) };
+        const refused = lockedChanges(s, next, options.locked);
+        if (refused.length > 0) {
+          set({ error: lockedRemedyRefusal(SINE_SCHEMA, refused) });
+          return;
+        }
+        isDirty = true;
         set({ settings: next, divergence: null, status: "training", error: null });
         send({ type: "resume", optim: optimOf(next) });
       },
@@ -293,6 +406,21 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       },
       dismissNotice() {
         set({ notice: null });
+      },
+      async forgetSaved() {
+        if (!saves) return;
+        // Nothing is saved again until the learner trains the new network.
+        isDirty = false;
+        lastSaved = { at: -Infinity, step: -1, settings: null, series: null };
+        try {
+          await saves.clear();
+        } catch (e) {
+          set({ notice: msgOf(SAVED, "couldNotForget", { why: (e as Error).message }) });
+          return;
+        }
+        const { settings, series, status } = get();
+        set({ saved: null, divergence: null, error: null, notice: msgOf(SAVED, "forgot"), status: status === "diverged" ? "idle" : status });
+        send({ type: "reset", setup: toSetup(settings, series) });
       },
       simulateCrash() {
         send({ type: "simulateCrash" });

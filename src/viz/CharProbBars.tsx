@@ -1,8 +1,11 @@
 // src/viz/CharProbBars.tsx: the most likely next characters at one step of generation, as horizontal bars.
 import { scaleLinear } from "d3";
 import { useMemo } from "react";
+import { useT } from "../i18n";
+import { VIZ } from "../i18n/viz";
 import { seriesStyle } from "./colors";
 import { ChartFigure, EmptyState } from "./Figure";
+import { probData } from "./chartData";
 import { useElementSize } from "./useElementSize";
 
 export interface CharCandidate {
@@ -24,13 +27,17 @@ const ROW_HEIGHT = 24;
 const LABEL_WIDTH = 110;
 const VALUE_WIDTH = 56;
 
-export function CharProbBars({ candidates, title, emptyMessage = "Press Generate to see the candidates at each step." }: CharProbBarsProps) {
+export function CharProbBars({ candidates, title, emptyMessage: emptyProp }: CharProbBarsProps) {
+  const t = useT(VIZ);
+  const emptyMessage = emptyProp ?? t("candidatesEmpty");
   const { ref, width } = useElementSize<HTMLElement>();
   const x = useMemo(() => scaleLinear([0, 1], [LABEL_WIDTH, Math.max(LABEL_WIDTH + 20, width - VALUE_WIDTH)]), [width]);
   const height = candidates.length * ROW_HEIGHT + 4;
   const gist = useMemo(
-    () => `${title}: ${candidates.map((c) => `${c.label} ${(100 * c.p).toFixed(1)}%${c.isChosen ? " (drawn)" : ""}`).join(", ")}.`,
-    [title, candidates],
+    () =>
+      t("captionOf", { title, rows: candidates.map((c) => `${c.label} ${(100 * c.p).toFixed(1)}%${c.isChosen ? t("drawn") : ""}`).join(t("listSeparator")) }) +
+      t("sentenceEnd"),
+    [title, candidates, t],
   );
   if (candidates.length === 0) {
     return (
@@ -42,7 +49,7 @@ export function CharProbBars({ candidates, title, emptyMessage = "Press Generate
   const chosen = seriesStyle(1).color;
   const other = seriesStyle(0).color;
   return (
-    <ChartFigure ref={ref} title={title}>
+    <ChartFigure ref={ref} title={title} data={() => probData(candidates)}>
       <svg role="img" aria-label={gist} width={width} height={height} className="char-bars">
         <title>{title}</title>
         {candidates.map((c, i) => {
@@ -54,7 +61,7 @@ export function CharProbBars({ candidates, title, emptyMessage = "Press Generate
               </text>
               <rect x={x(0)} y={y + 3} width={Math.max(1, x(c.p) - x(0))} height={ROW_HEIGHT - 6} fill={c.isChosen ? chosen : other} opacity={c.isChosen ? 1 : 0.7} />
               <text x={x(c.p) + 6} y={y + ROW_HEIGHT / 2} dominantBaseline="central" className="char-bars-value">
-                {`${(100 * c.p).toFixed(1)}%${c.isChosen ? " ◀ drawn" : ""}`}
+                {`${(100 * c.p).toFixed(1)}%${c.isChosen ? t("drawnMark") : ""}`}
               </text>
             </g>
           );

@@ -2,8 +2,11 @@
 import { color } from "d3";
 import { useCallback, useMemo, useState } from "react";
 import { DIVERGING, SEQUENTIAL, rampPosition, type ColorRamp } from "./colors";
+import { useT } from "../i18n";
+import { VIZ, VIZ_EN, type VizT } from "../i18n/viz";
 import { DataTableToggle, type TableData } from "./DataTable";
 import { ChartFigure, EmptyState, NO_DATA_MESSAGE } from "./Figure";
+import { charData } from "./chartData";
 import { formatValue } from "./format";
 
 export interface CharTextProps {
@@ -41,6 +44,7 @@ export function CharText({ chars, values, ramp, domain, title, hoverT, onHoverT,
   if (values.length !== chars.length) {
     throw new Error(`CharText "${title}": ${values.length} values for ${chars.length} characters; they must match.`);
   }
+  const tr = useT(VIZ);
   const rampSpec: ColorRamp = ramp === "diverging" ? DIVERGING : SEQUENTIAL;
   const lo = domain?.[0] ?? (ramp === "diverging" ? -1 : 0);
   const hi = domain?.[1] ?? 1;
@@ -62,8 +66,8 @@ export function CharText({ chars, values, ramp, domain, title, hoverT, onHoverT,
     return out;
   }, [values, lo, hi, rampSpec]);
 
-  const gist = useMemo(() => describeCharValues(title, chars, values), [title, chars, values]);
-  const buildTable = useCallback((): TableData => charTable(title, chars, values), [title, chars, values]);
+  const gist = useMemo(() => describeCharValues(title, chars, values, tr), [title, chars, values, tr]);
+  const buildTable = useCallback((): TableData => charTable(tr, title, chars, values), [tr, title, chars, values]);
 
   if (chars.length === 0) {
     return (
@@ -72,10 +76,10 @@ export function CharText({ chars, values, ramp, domain, title, hoverT, onHoverT,
       </ChartFigure>
     );
   }
-  const readout = t !== null && t >= 0 && t < chars.length ? `Character ${t + 1}, "${shown(chars[t])}": ${formatValue(values[t])}` : null;
+  const readout = t !== null && t >= 0 && t < chars.length ? tr("charReadout", { i: t + 1, ch: shown(chars[t]), value: formatValue(values[t]) }) : null;
   return (
-    <ChartFigure title={title}>
-      <p className="char-text" aria-label={gist} role="img" onPointerLeave={() => { setHover(null); }}>
+    <ChartFigure title={title} data={() => charData(chars, values)}>
+      <p className="char-text" aria-label={gist} role="img" onPointerLeave={(e) => { if (e.pointerType !== "touch") setHover(null); }}>
         {chars.map((ch, i) => (
           <span
             key={i}
@@ -91,7 +95,7 @@ export function CharText({ chars, values, ramp, domain, title, hoverT, onHoverT,
         ))}
       </p>
       <p className="viz-readout" aria-live="off">
-        {readout ?? <span className="viz-hint">Hover a character to read its value.</span>}
+        {readout ?? <span className="viz-hint">{tr("charHint")}</span>}
       </p>
       <CharLegend ramp={rampSpec} lo={lo} hi={hi} />
       <DataTableToggle chartTitle={title} build={buildTable} />
@@ -111,7 +115,7 @@ function CharLegend({ ramp, lo, hi }: { ramp: ColorRamp; lo: number; hi: number 
 }
 
 /** The gist in words: where the value is highest and lowest. */
-export function describeCharValues(title: string, chars: readonly string[], values: ArrayLike<number>): string {
+export function describeCharValues(title: string, chars: readonly string[], values: ArrayLike<number>, t: VizT = VIZ_EN): string {
   let max = -Infinity;
   let min = Infinity;
   let at = -1;
@@ -126,16 +130,16 @@ export function describeCharValues(title: string, chars: readonly string[], valu
       atMin = i;
     }
   }
-  if (at < 0) return `${title}: no values.`;
+  if (at < 0) return t("charNoValues", { title });
   const context = (i: number): string => chars.slice(Math.max(0, i - 8), i + 1).map(shown).join("");
-  return `${title} over ${chars.length} characters: highest ${formatValue(max)} after "${context(at)}", lowest ${formatValue(min)} after "${context(atMin)}".`;
+  return t("charGist", { title, n: String(chars.length), max: formatValue(max), atMax: context(at), min: formatValue(min), atMin: context(atMin) });
 }
 
 const TABLE_ROWS = 40;
 
-function charTable(title: string, chars: readonly string[], values: ArrayLike<number>): TableData {
+function charTable(t: VizT, title: string, chars: readonly string[], values: ArrayLike<number>): TableData {
   const n = Math.min(chars.length, TABLE_ROWS);
   const rows: string[][] = [];
   for (let i = 0; i < n; i++) rows.push([String(i + 1), shown(chars[i]), formatValue(values[i])]);
-  return { caption: `${title}: the first ${n} of ${chars.length} characters`, headers: ["position", "character", "value"], rows };
+  return { caption: t("charCaption", { title, n: String(n), total: String(chars.length) }), headers: [t("positionHeader"), t("characterHeader"), t("valueHeader")], rows };
 }

@@ -1,5 +1,7 @@
 // src/viz/DataTable.tsx: a chart's text alternative: a "Show data" button revealing a small table.
 import { useId, useMemo, useState } from "react";
+import { useT } from "../i18n";
+import { VIZ, type VizT } from "../i18n/viz";
 import { countOf, formatCount } from "./format";
 
 export interface TableData {
@@ -18,6 +20,7 @@ export interface DataTableToggleProps {
 }
 
 export function DataTableToggle({ chartTitle, build }: DataTableToggleProps) {
+  const t = useT(VIZ);
   const [isOpen, setIsOpen] = useState(false);
   const tableId = useId();
   const table = useMemo(() => (isOpen ? build() : null), [isOpen, build]);
@@ -33,8 +36,8 @@ export function DataTableToggle({ chartTitle, build }: DataTableToggleProps) {
         }}
       >
         <span aria-hidden="true">{isOpen ? "▾ " : "▸ "}</span>
-        Show data{" "}
-        <span className="viz-sr-only">for {chartTitle}</span>
+        {t("showData")}
+        <span className="viz-sr-only">{t("showDataFor", { title: chartTitle })}</span>
       </button>
       <div id={tableId} className="viz-table-wrap" hidden={!isOpen}>
         {table && (
@@ -69,6 +72,15 @@ export function DataTableToggle({ chartTitle, build }: DataTableToggleProps) {
       </div>
     </div>
   );
+}
+
+/** The count entries of the charts' dictionary ("countTimesteps": "40 timesteps", "40 个时间步"). */
+export type CountKey = Extract<keyof typeof VIZ, `count${string}`>;
+
+/** rowsNote in the chart's language: "all 40 timesteps", "20 of 1,201 timesteps, evenly spaced", "全部 40 个时间步". */
+export function rowsNoteIn(t: VizT, shown: number, total: number, noun: CountKey): string {
+  const count = t(noun, { n: total });
+  return shown >= total ? t("allRows", { count }) : t("someRows", { shown: formatCount(shown), count });
 }
 
 /** "all 40 timesteps" or "20 of 1,201 timesteps, evenly spaced": which rows a caption says are shown (noun singular). */

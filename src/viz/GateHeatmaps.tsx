@@ -1,10 +1,13 @@
 // src/viz/GateHeatmaps.tsx: one heatmap per gate of an LSTM or GRU layer, side by side, sharing the hovered timestep.
 import { useCallback, useMemo } from "react";
 import { DIVERGING, SEQUENTIAL, type ColorRamp } from "./colors";
-import { DataTableToggle, rowsNote, type TableData } from "./DataTable";
+import { useT } from "../i18n";
+import { VIZ, type VizT } from "../i18n/viz";
+import { DataTableToggle, rowsNoteIn, type TableData } from "./DataTable";
 import { ChartFigure, EmptyState, NO_DATA_MESSAGE, Readout } from "./Figure";
-import { countOf, formatCount, formatValue } from "./format";
-import { HeatmapPlot, gridStats, heatmapGeometry, rangeText, sliceStats } from "./Heatmap";
+import { gatesData } from "./chartData";
+import { formatCount, formatValue } from "./format";
+import { HeatmapPlot, gridStats, heatmapGeometry, rangeTextIn, sliceStats } from "./Heatmap";
 import { evenlySpaced } from "./scales";
 import { checkShape, transpose } from "./StateHeatmap";
 import { useElementSize } from "./useElementSize";
@@ -50,9 +53,11 @@ const TWO_COLUMNS_FROM = 560;
 const PANEL_GAP = 16;
 const TABLE_ROWS = 16;
 
-export function GateHeatmaps({ gates: gatesProp, T, H, cell, hoverT, onHoverT, title = "Gate activations", emptyMessage = NO_DATA_MESSAGE }: GateHeatmapsProps) {
+export function GateHeatmaps({ gates: gatesProp, T, H, cell, hoverT, onHoverT, title: titleProp, emptyMessage = NO_DATA_MESSAGE }: GateHeatmapsProps) {
+  const tr = useT(VIZ);
+  const title = titleProp ?? tr("gatesTitle");
   const gates = useStable(gatesProp, sameGates);
-  const info = GATES[cell];
+  const info = useMemo(() => GATES[cell].map((g) => inLanguage(tr, g)), [cell, tr]);
   const given = Object.keys(gates);
   const isEmpty = given.length === 0 || T === 0 || H === 0;
   if (!isEmpty) {
@@ -80,14 +85,17 @@ export function GateHeatmaps({ gates: gatesProp, T, H, cell, hoverT, onHoverT, t
             const stats = gridStats(values);
             const ramp: ColorRamp = g.activation === "sigmoid" ? SEQUENTIAL : DIVERGING;
             const domain = g.activation === "sigmoid" ? SIGMOID_DOMAIN : TANH_DOMAIN;
-            let ariaLabel = `${g.name}, ${g.title} (${g.activation}, ${formatValue(domain[0])} to ${formatValue(domain[1])}): `;
-            ariaLabel += `mean ${formatValue(meanOf(values))}, values ${rangeText(stats.min, stats.max)} over ${countOf(T, "timestep")} × ${countOf(H, "unit")}`;
-            if (stats.nonFinite > 0) ariaLabel += `; ${countOf(stats.nonFinite, "value")} not finite`;
+            let ariaLabel = tr("gateGist", {
+              name: g.name, title: g.title, activation: g.activation, lo: formatValue(domain[0]), hi: formatValue(domain[1]),
+              mean: formatValue(meanOf(values)), range: rangeTextIn(tr, stats.min, stats.max),
+              timesteps: tr("countTimesteps", { n: T }), units: tr("countUnits", { n: H }),
+            });
+            if (stats.nonFinite > 0) ariaLabel += tr("notFinite", { count: tr("countValues", { n: stats.nonFinite }) });
             return { info: g, grid: transpose(values, T, H), stats, ramp, domain, ariaLabel };
           }),
-    [isEmpty, info, gates, T, H],
+    [isEmpty, info, gates, T, H, tr],
   );
-  const buildTable = useCallback(() => gateTable(title, info, gates, T, H), [title, info, gates, T, H]);
+  const buildTable = useCallback(() => gateTable(tr, title, info, gates, T, H), [tr, title, info, gates, T, H]);
 
   if (isEmpty) {
     return (
@@ -98,7 +106,7 @@ export function GateHeatmaps({ gates: gatesProp, T, H, cell, hoverT, onHoverT, t
   }
   const t = hover.t;
   return (
-    <ChartFigure ref={ref} title={title}>
+    <ChartFigure ref={ref} title={title} data={() => gatesData(gates, info.map((g) => g.name), T, H)}>
       <div className="viz-panels" style={{ gridTemplateColumns: `repeat(${columns}, ${panelWidth}px)`, gap: PANEL_GAP }}>
         {panels.map((p) => (
           <div key={p.info.name} className="viz-panel">
@@ -115,8 +123,8 @@ export function GateHeatmaps({ gates: gatesProp, T, H, cell, hoverT, onHoverT, t
               nonFinite={p.stats.nonFinite}
               ariaLabel={p.ariaLabel}
               title={`${p.info.name}: ${p.info.title}`}
-              xLabel="timestep t"
-              yLabel="unit"
+              xLabel={tr("timestepAxis")}
+              yLabel={tr("unitAxis")}
               highlightColumn={t}
               plotProps={hover.plotProps}
             />
@@ -128,8 +136,10 @@ export function GateHeatmaps({ gates: gatesProp, T, H, cell, hoverT, onHoverT, t
         text={
           t === null
             ? null
-            : `t = ${formatCount(t)}, mean over units: ` +
-              info.map((g) => `${g.name} ${formatValue(sliceStats(gates[g.name], t * H, 1, H).mean)}`).join(", ")
+            : tr("gatesReadout", {
+                t: formatCount(t),
+                values: info.map((g) => `${g.name} ${formatValue(sliceStats(gates[g.name], t * H, 1, H).mean)}`).join(tr("listSeparator")),
+              })
         }
       />
       <DataTableToggle chartTitle={title} build={buildTable} />
@@ -146,11 +156,17 @@ function meanOf(values: ArrayLike<number>): number {
   return sliceStats(values, 0, 1, values.length).mean;
 }
 
-function gateTable(title: string, info: readonly GateInfo[], gates: Record<string, Float64Array>, T: number, H: number): TableData {
+/** A gate's title and meaning in the chart's language (GATES holds the English). */
+function inLanguage(t: VizT, g: GateInfo): GateInfo {
+  const name = g.name as "i" | "f" | "g" | "o" | "r" | "z" | "n";
+  return { ...g, title: t(`gate_${name}`), meaning: t(`gateMeaning_${name}`) };
+}
+
+function gateTable(t: VizT, title: string, info: readonly GateInfo[], gates: Record<string, Float64Array>, T: number, H: number): TableData {
   const picked = evenlySpaced(T, TABLE_ROWS);
   return {
-    caption: `${title}: mean over ${countOf(H, "unit")}, ${rowsNote(picked.length, T, "timestep")}`,
+    caption: t("gatesCaption", { title, units: t("countUnits", { n: H }), rows: rowsNoteIn(t, picked.length, T, "countTimesteps") }),
     headers: ["t", ...info.map((g) => `${g.name} (${g.title})`)],
-    rows: picked.map((t) => [formatCount(t), ...info.map((g) => formatValue(sliceStats(gates[g.name], t * H, 1, H).mean))]),
+    rows: picked.map((k) => [formatCount(k), ...info.map((g) => formatValue(sliceStats(gates[g.name], k * H, 1, H).mean))]),
   };
 }

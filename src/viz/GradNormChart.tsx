@@ -2,10 +2,13 @@
 import { line, scaleLinear, scaleLog } from "d3";
 import { useCallback, useMemo } from "react";
 import { seriesStyle } from "./colors";
-import { DataTableToggle, rowsNote, type TableData } from "./DataTable";
+import { useT } from "../i18n";
+import { VIZ, type VizT } from "../i18n/viz";
+import { DataTableToggle, rowsNoteIn, type TableData } from "./DataTable";
 import { XAxis, YAxis } from "./Axis";
 import { ChartFigure, EmptyState, LineLegend, NO_DATA_MESSAGE, Readout } from "./Figure";
-import { countOf, formatCount, formatLogTick, formatValue } from "./format";
+import { timeSeriesData } from "./chartData";
+import { formatCount, formatLogTick, formatValue } from "./format";
 import { LINE_MARGIN as M, evenlySpaced, extentWhere, indices, integerTicks, isPositiveFinite, logDomain, logTicks } from "./scales";
 import { useElementSize } from "./useElementSize";
 import { useStable } from "./useStable";
@@ -27,7 +30,9 @@ export interface GradNormChartProps extends TimeHoverProps {
 
 const TABLE_ROWS = 20;
 
-export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 200, title = "‖∂L/∂h_t‖ per timestep", emptyMessage = NO_DATA_MESSAGE }: GradNormChartProps) {
+export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 200, title: titleProp, emptyMessage = NO_DATA_MESSAGE }: GradNormChartProps) {
+  const tr = useT(VIZ);
+  const title = titleProp ?? tr("gradNormTitle");
   const series = useStable(seriesProp, sameSeries);
   const { ref, width } = useElementSize<HTMLElement>();
   const T = series.reduce((m, s) => Math.max(m, s.values.length), 0);
@@ -47,23 +52,23 @@ export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 2
       ),
     [series, x, y],
   );
-  const ariaLabel = useMemo(() => describeNorms(title, series, T), [title, series, T]);
+  const ariaLabel = useMemo(() => describeNorms(tr, title, series, T), [tr, title, series, T]);
   const hover = useTimeHover(hoverT, onHoverT, T, (px) => x.invert(px));
-  const buildTable = useCallback(() => normTable(title, series, T), [title, series, T]);
+  const buildTable = useCallback(() => normTable(tr, title, series, T), [tr, title, series, T]);
 
   const plotBottom = height - M.bottom;
   const staticLayer = useMemo(
     () => (
       <>
-        <YAxis ticks={logTicks(y, Math.max(2, Math.floor((plotBottom - M.top) / 28)))} position={y} format={formatLogTick} from={plotBottom} to={M.top} x={M.left} gridTo={width - M.right} label="norm (log)" />
-        <XAxis ticks={integerTicks(0, Math.max(0, T - 1), Math.max(2, Math.floor((width - M.left - M.right) / 70)))} position={x} format={formatCount} from={M.left} to={width - M.right} y={plotBottom} label="timestep t" />
+        <YAxis ticks={logTicks(y, Math.max(2, Math.floor((plotBottom - M.top) / 28)))} position={y} format={formatLogTick} from={plotBottom} to={M.top} x={M.left} gridTo={width - M.right} label={tr("normAxis")} />
+        <XAxis ticks={integerTicks(0, Math.max(0, T - 1), Math.max(2, Math.floor((width - M.left - M.right) / 70)))} position={x} format={formatCount} from={M.left} to={width - M.right} y={plotBottom} label={tr("timestepAxis")} />
         {paths.map((d, k) => {
           const style = seriesStyle(k);
           return <path key={k} className="viz-line" d={d} stroke={style.color} strokeDasharray={style.dash || undefined} />;
         })}
       </>
     ),
-    [x, y, width, plotBottom, T, paths],
+    [x, y, width, plotBottom, T, paths, tr],
   );
 
   if (T === 0) {
@@ -75,7 +80,7 @@ export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 2
   }
   const t = hover.t;
   return (
-    <ChartFigure ref={ref} title={title}>
+    <ChartFigure ref={ref} title={title} data={() => timeSeriesData(series)}>
       <LineLegend items={series.map((s, k) => ({ label: s.label, style: seriesStyle(k) }))} />
       <svg role="img" aria-label={ariaLabel} width={width} height={height} className="viz-plot" {...hover.plotProps}>
         <title>{title}</title>
@@ -91,7 +96,11 @@ export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 2
       </svg>
       <Readout
         isLive={hover.isFocused}
-        text={t === null ? null : `t = ${formatCount(t)}: ` + series.map((s) => `${s.label} ${t < s.values.length ? formatValue(s.values[t]) : "—"}`).join(", ")}
+        text={
+          t === null
+            ? null
+            : tr("atT", { t: formatCount(t), values: series.map((s) => `${s.label} ${t < s.values.length ? formatValue(s.values[t]) : "—"}`).join(tr("listSeparator")) })
+        }
       />
       <DataTableToggle chartTitle={title} build={buildTable} />
     </ChartFigure>
@@ -106,7 +115,7 @@ function sameSeries(a: readonly GradNormSeries[], b: readonly GradNormSeries[]):
  * Each series' norm at the first and last timestep it has, so "vanishing" reads as a number:
  * "layer 1 ‖∂L/∂h_t‖ 3.1e−5 at t = 0, 0.42 at t = 49".
  */
-function describeNorms(title: string, series: readonly GradNormSeries[], T: number): string {
+function describeNorms(tr: VizT, title: string, series: readonly GradNormSeries[], T: number): string {
   const parts = series.map(({ label, values }) => {
     let first = -1;
     let last = -1;
@@ -119,21 +128,19 @@ function describeNorms(title: string, series: readonly GradNormSeries[], T: numb
         gaps++;
       }
     }
-    if (first < 0) return `${label}: no positive finite values`;
-    let text =
-      first === last
-        ? `${label} ${formatValue(values[first])} at t = ${formatCount(first)}`
-        : `${label} ${formatValue(values[first])} at t = ${formatCount(first)}, ${formatValue(values[last])} at t = ${formatCount(last)}`;
-    if (gaps > 0) text += ` (${countOf(gaps, "timestep")} zero or not finite)`;
+    if (first < 0) return tr("noPositiveValues", { label });
+    let text = tr("normAt", { label, value: formatValue(values[first]), t: formatCount(first) });
+    if (first !== last) text += tr("normAtAlso", { value: formatValue(values[last]), t: formatCount(last) });
+    if (gaps > 0) text += tr("zeroOrNotFinite", { count: tr("countTimesteps", { n: gaps }) });
     return text;
   });
-  return `${title} over ${countOf(T, "timestep")}: ${parts.join("; ")}`;
+  return tr("normsGist", { title, count: tr("countTimesteps", { n: T }), parts: parts.join(tr("partSeparator")) });
 }
 
-function normTable(title: string, series: readonly GradNormSeries[], T: number): TableData {
+function normTable(tr: VizT, title: string, series: readonly GradNormSeries[], T: number): TableData {
   const picked = evenlySpaced(T, TABLE_ROWS);
   return {
-    caption: `${title}: ${rowsNote(picked.length, T, "timestep")}`,
+    caption: tr("captionOf", { title, rows: rowsNoteIn(tr, picked.length, T, "countTimesteps") }),
     headers: ["t", ...series.map((s) => s.label)],
     rows: picked.map((t) => [formatCount(t), ...series.map((s) => (t < s.values.length ? formatValue(s.values[t]) : "—"))]),
   };

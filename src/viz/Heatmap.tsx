@@ -1,6 +1,8 @@
 // src/viz/Heatmap.tsx: the canvas-plus-SVG plot the heatmap charts share, its colour legend and its geometry.
 import { scaleLinear, type ScaleLinear } from "d3";
 import { useEffect, useRef, type HTMLAttributes, type ReactNode } from "react";
+import { useT } from "../i18n";
+import { VIZ, type VizT } from "../i18n/viz";
 import { NON_FINITE_COLOR, paintGrid, rampPosition, type ColorRamp } from "./colors";
 import { formatCount, formatValue } from "./format";
 import { integerTicks, type Margin } from "./scales";
@@ -183,6 +185,7 @@ function Outline(box: { x: number; y: number; width: number; height: number }) {
 
 /** A colour bar with numbers under it; diverging ramps label their middle 0. Magenta swatch when values are not finite. */
 function ColorLegend({ x, y, width, ramp, domain, nonFinite }: { x: number; y: number; width: number; ramp: ColorRamp; domain: readonly [number, number]; nonFinite: number }) {
+  const t = useT(VIZ);
   const w = Math.max(60, width);
   const [lo, hi] = domain;
   const ticks = ramp.kind === "diverging" && lo < 0 && hi > 0 ? [lo, 0, hi] : [lo, (lo + hi) / 2, hi];
@@ -210,7 +213,7 @@ function ColorLegend({ x, y, width, ramp, domain, nonFinite }: { x: number; y: n
         <g transform={`translate(${w + 14},0)`}>
           <rect width={10} height={10} fill={NON_FINITE_COLOR} />
           <text x={14} y={5} dy="0.32em">
-            not finite ({formatCount(nonFinite)})
+            {t("notFiniteLegend", { n: formatCount(nonFinite) })}
           </text>
         </g>
       )}
@@ -280,4 +283,9 @@ export function sliceStats(values: ArrayLike<number>, offset: number, stride: nu
 /** "from −0.83 to 0.91" or "not finite" when a stats object has no finite values. */
 export function rangeText(min: number, max: number): string {
   return Number.isNaN(min) ? "no finite values" : `from ${formatValue(min)} to ${formatValue(max)}`;
+}
+
+/** rangeText in the chart's language. */
+export function rangeTextIn(t: VizT, min: number, max: number): string {
+  return Number.isNaN(min) ? t("noFiniteValues") : t("rangeFromTo", { min: formatValue(min), max: formatValue(max) });
 }

@@ -2,10 +2,13 @@
 import { bisectCenter, line, scaleLinear, scaleLog } from "d3";
 import { useCallback, useMemo } from "react";
 import { seriesStyle } from "./colors";
-import { DataTableToggle, rowsNote, type TableData } from "./DataTable";
+import { useT } from "../i18n";
+import { VIZ, VIZ_EN, type VizT } from "../i18n/viz";
+import { DataTableToggle, rowsNoteIn, type TableData } from "./DataTable";
 import { XAxis, YAxis } from "./Axis";
 import { ChartFigure, EmptyState, LineLegend, NO_DATA_MESSAGE, Readout, type LegendItem } from "./Figure";
-import { countOf, formatCount, formatLogTick, formatValue } from "./format";
+import { lossData } from "./chartData";
+import { formatCount, formatLogTick, formatValue } from "./format";
 import {
   LINE_MARGIN as M,
   decimateMinMax,
@@ -42,7 +45,9 @@ const VALIDATION_STYLE = seriesStyle(1);
 /** Rows in the data table: enough to read the trend, few enough to read at all. */
 const TABLE_ROWS = 20;
 
-export function LossChart({ train, validation, height = 180, title = "Loss", emptyMessage = NO_DATA_MESSAGE }: LossChartProps) {
+export function LossChart({ train, validation, height = 180, title: titleProp, emptyMessage = NO_DATA_MESSAGE }: LossChartProps) {
+  const t = useT(VIZ);
+  const title = titleProp ?? t("lossTitle");
   checkSeries("train", train);
   if (validation) checkSeries("validation", validation);
   // Memos key on the arrays, not on the { step, loss } wrappers a parent may rebuild every render.
@@ -77,12 +82,12 @@ export function LossChart({ train, validation, height = 180, title = "Loss", emp
   const hover = useTimeHover(undefined, undefined, nTrain, (px) => (nTrain > 0 ? bisectCenter(trainStep, x.invert(px)) : NaN));
 
   const ariaLabel = useMemo(
-    () => describeLoss({ step: trainStep, loss: trainLoss }, seriesOrNone(validationStep, validationLoss)),
-    [trainStep, trainLoss, validationStep, validationLoss],
+    () => describeLoss({ step: trainStep, loss: trainLoss }, seriesOrNone(validationStep, validationLoss), t),
+    [trainStep, trainLoss, validationStep, validationLoss, t],
   );
   const buildTable = useCallback(
-    () => lossTable(title, { step: trainStep, loss: trainLoss }, seriesOrNone(validationStep, validationLoss)),
-    [title, trainStep, trainLoss, validationStep, validationLoss],
+    () => lossTable(t, title, { step: trainStep, loss: trainLoss }, seriesOrNone(validationStep, validationLoss)),
+    [t, title, trainStep, trainLoss, validationStep, validationLoss],
   );
 
   const staticLayer = useMemo(() => {
@@ -90,15 +95,15 @@ export function LossChart({ train, validation, height = 180, title = "Loss", emp
     const yTicks = logTicks(y, Math.max(2, Math.floor((height - M.top - M.bottom) / 28)));
     return (
       <>
-        <YAxis ticks={yTicks} position={y} format={formatLogTick} from={height - M.bottom} to={M.top} x={M.left} gridTo={width - M.right} label="loss (log)" />
-        <XAxis ticks={xTicks} position={x} format={formatCount} from={M.left} to={width - M.right} y={height - M.bottom} label="optimiser step" />
+        <YAxis ticks={yTicks} position={y} format={formatLogTick} from={height - M.bottom} to={M.top} x={M.left} gridTo={width - M.right} label={t("lossAxis")} />
+        <XAxis ticks={xTicks} position={x} format={formatCount} from={M.left} to={width - M.right} y={height - M.bottom} label={t("stepAxis")} />
         <path className="viz-line" d={trainPath} stroke={TRAIN_STYLE.color} />
         {validationPath !== null && (
           <path className="viz-line" d={validationPath} stroke={VALIDATION_STYLE.color} strokeDasharray={VALIDATION_STYLE.dash} />
         )}
       </>
     );
-  }, [x, y, width, height, plotWidth, trainPath, validationPath]);
+  }, [x, y, width, height, plotWidth, trainPath, validationPath, t]);
 
   if (!hasData) {
     return (
@@ -108,13 +113,13 @@ export function LossChart({ train, validation, height = 180, title = "Loss", emp
     );
   }
 
-  const legend: LegendItem[] = [{ label: "training", style: TRAIN_STYLE }];
-  if (validation) legend.push({ label: "validation", style: VALIDATION_STYLE });
+  const legend: LegendItem[] = [{ label: t("training"), style: TRAIN_STYLE }];
+  if (validation) legend.push({ label: t("validation"), style: VALIDATION_STYLE });
 
   const i = hover.t;
   const iValidation = i !== null && validation && validation.step.length > 0 ? bisectCenter(validation.step, train.step[i]) : null;
   return (
-    <ChartFigure ref={ref} title={title}>
+    <ChartFigure ref={ref} title={title} data={() => lossData({ step: trainStep, loss: trainLoss }, seriesOrNone(validationStep, validationLoss))}>
       <LineLegend items={legend} />
       <svg role="img" aria-label={ariaLabel} width={width} height={height} className="viz-plot" {...hover.plotProps}>
         <title>{title}</title>
@@ -131,14 +136,14 @@ export function LossChart({ train, validation, height = 180, title = "Loss", emp
       </svg>
       <Readout
         isLive={hover.isFocused}
-        hint="Hover, or focus the chart and use ← →, to read a logged step."
+        hint={t("lossHint")}
         text={
           i === null
             ? null
-            : `step ${formatCount(train.step[i])}: training ${formatValue(train.loss[i])}` +
+            : t("lossReadout", { step: formatCount(train.step[i]), loss: formatValue(train.loss[i]) }) +
               (validation && iValidation !== null
-                ? `, validation ${formatValue(validation.loss[iValidation])}` +
-                  (validation.step[iValidation] !== train.step[i] ? ` (step ${formatCount(validation.step[iValidation])})` : "")
+                ? t("lossReadoutValidation", { loss: formatValue(validation.loss[iValidation]) }) +
+                  (validation.step[iValidation] !== train.step[i] ? t("lossReadoutAtStep", { step: formatCount(validation.step[iValidation]) }) : "")
                 : "")
         }
       />
@@ -177,15 +182,15 @@ function lossPath(
  * "Training loss fell from 0.51 to 0.0042 over 1,200 steps", where the step count is the distance between the
  * first and last finite values; a tail of non-finite values reads "then NaN from step 1,201".
  */
-export function describeLoss(train: LossSeries, validation?: LossSeries): string {
-  const parts = [describeOne("Training loss", train)];
-  if (validation && validation.loss.length > 0) parts.push(describeOne("validation loss", validation));
-  return parts.join("; ");
+export function describeLoss(train: LossSeries, validation?: LossSeries, t: VizT = VIZ_EN): string {
+  const parts = [describeOne(t, t("trainingLoss"), train)];
+  if (validation && validation.loss.length > 0) parts.push(describeOne(t, t("validationLoss"), validation));
+  return parts.join(t("partSeparator"));
 }
 
-function describeOne(name: string, { step, loss }: LossSeries): string {
+function describeOne(t: VizT, name: string, { step, loss }: LossSeries): string {
   const n = loss.length;
-  if (n === 0) return `${name}: no values yet`;
+  if (n === 0) return t("noValuesYet", { name });
   let first = -1;
   let last = -1;
   let nonFinite = 0;
@@ -197,27 +202,26 @@ function describeOne(name: string, { step, loss }: LossSeries): string {
       nonFinite++;
     }
   }
-  if (first < 0) return `${name} is not finite at any of ${countOf(n, "logged step")}`;
+  if (first < 0) return t("neverFinite", { name, count: t("countLoggedSteps", { n }) });
   let text: string;
   if (first === last) {
-    text = `${name} is ${formatValue(loss[first])} at step ${formatCount(step[first])}`;
+    text = t("lossAt", { name, value: formatValue(loss[first]), step: formatCount(step[first]) });
   } else {
     const a = loss[first];
     const b = loss[last];
     // 5% either way: smaller moves read as flat, which is what a learner should hear.
-    const verb = b < a * 0.95 ? "fell" : b > a * 1.05 ? "rose" : "stayed near";
-    const values = verb === "stayed near" ? formatValue(b) : `from ${formatValue(a)} to ${formatValue(b)}`;
-    text = `${name} ${verb} ${values} over ${countOf(step[last] - step[first], "step")}`;
+    const trend = b < a * 0.95 ? "lossFell" : b > a * 1.05 ? "lossRose" : "lossFlat";
+    text = t(trend, { name, a: formatValue(a), b: formatValue(b), count: t("countSteps", { n: step[last] - step[first] }) });
   }
   const tail = n - 1 - last;
   const inner = nonFinite - tail - first;
-  if (inner > 0) text += ` (${countOf(inner, "logged step")} in between not finite)`;
-  if (tail > 0) text += `, then ${formatValue(loss[last + 1])} from step ${formatCount(step[last + 1])}`;
+  if (inner > 0) text += t("notFiniteBetween", { count: t("countLoggedSteps", { n: inner }) });
+  if (tail > 0) text += t("thenFrom", { value: formatValue(loss[last + 1]), step: formatCount(step[last + 1]) });
   return text;
 }
 
 /** Rows over the union of training and validation steps (both ascending), evenly thinned. */
-function lossTable(title: string, train: LossSeries, validation?: LossSeries): TableData {
+function lossTable(t: VizT, title: string, train: LossSeries, validation?: LossSeries): TableData {
   const merged: { step: number; train: string; validation: string }[] = [];
   const v = validation ?? { step: [], loss: [] };
   let a = 0;
@@ -233,9 +237,9 @@ function lossTable(title: string, train: LossSeries, validation?: LossSeries): T
     });
   }
   const picked = evenlySpaced(merged.length, TABLE_ROWS);
-  const headers = validation ? ["step", "training loss", "validation loss"] : ["step", "training loss"];
+  const headers = validation ? [t("stepHeader"), t("trainingLossHeader"), t("validationLossHeader")] : [t("stepHeader"), t("trainingLossHeader")];
   return {
-    caption: `${title}: ${rowsNote(picked.length, merged.length, "logged step")}`,
+    caption: t("captionOf", { title, rows: rowsNoteIn(t, picked.length, merged.length, "countLoggedSteps") }),
     headers,
     rows: picked.map((k) => {
       const r = merged[k];

@@ -1,10 +1,13 @@
 // src/viz/MatrixHeatmap.tsx: a weight or gradient matrix as a heatmap, 0 at white, gate blocks marked.
 import { useCallback, useMemo, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { DIVERGING, symmetricDomain } from "./colors";
-import { DataTableToggle, rowsNote, type TableData } from "./DataTable";
+import { useT } from "../i18n";
+import { VIZ, type VizT } from "../i18n/viz";
+import { DataTableToggle, rowsNoteIn, type TableData } from "./DataTable";
 import { ChartFigure, EmptyState, NO_DATA_MESSAGE, Readout } from "./Figure";
-import { countOf, formatCount, formatValue } from "./format";
-import { HEATMAP_MARGIN, HeatmapPlot, gridStats, heatmapGeometry, rangeText, sliceStats, type RowBlock } from "./Heatmap";
+import { matrixData } from "./chartData";
+import { formatCount, formatValue } from "./format";
+import { HEATMAP_MARGIN, HeatmapPlot, gridStats, heatmapGeometry, rangeTextIn, sliceStats, type RowBlock } from "./Heatmap";
 import { clampIndex, evenlySpaced } from "./scales";
 import { useElementSize } from "./useElementSize";
 
@@ -36,6 +39,7 @@ interface Cell {
 
 export function MatrixHeatmap({ data, rows, cols, label, rowBlocks, domain, emptyMessage = NO_DATA_MESSAGE }: MatrixHeatmapProps) {
   checkMatrix(label, data, rows, cols, rowBlocks);
+  const t = useT(VIZ);
   const { ref, width } = useElementSize<HTMLElement>();
   const [cell, setCell] = useState<Cell | null>(null);
   const [isFocused, setIsFocused] = useState(false);
@@ -53,13 +57,13 @@ export function MatrixHeatmap({ data, rows, cols, label, rowBlocks, domain, empt
     [lo, hi, data],
   );
   const ariaLabel = useMemo(() => {
-    let text = `${label}: ${formatCount(rows)} × ${formatCount(cols)} matrix`;
-    if (rowBlocks) text += ` (row blocks ${rowBlocks.map((b) => `${b.name} of ${b.size}`).join(", ")})`;
-    text += `, values ${rangeText(stats.min, stats.max)}, mean |value| ${formatValue(stats.meanAbs)}`;
-    if (stats.nonFinite > 0) text += `; ${countOf(stats.nonFinite, "value")} not finite`;
+    let text = t("matrixGist", { label, rows: formatCount(rows), cols: formatCount(cols) });
+    if (rowBlocks) text += t("rowBlocks", { blocks: rowBlocks.map((b) => t("rowBlock", { name: b.name, size: b.size })).join(t("listSeparator")) });
+    text += t("matrixValues", { range: rangeTextIn(t, stats.min, stats.max), mean: formatValue(stats.meanAbs) });
+    if (stats.nonFinite > 0) text += t("notFinite", { count: t("countValues", { n: stats.nonFinite }) });
     return text;
-  }, [label, rows, cols, rowBlocks, stats]);
-  const buildTable = useCallback(() => matrixTable(label, data, rows, cols, rowBlocks), [label, data, rows, cols, rowBlocks]);
+  }, [t, label, rows, cols, rowBlocks, stats]);
+  const buildTable = useCallback(() => matrixTable(t, label, data, rows, cols, rowBlocks), [t, label, data, rows, cols, rowBlocks]);
 
   if (rows === 0 || cols === 0) {
     return (
@@ -90,7 +94,7 @@ export function MatrixHeatmap({ data, rows, cols, label, rowBlocks, domain, empt
   };
 
   return (
-    <ChartFigure ref={ref} title={label}>
+    <ChartFigure ref={ref} title={label} data={() => matrixData(data, rows, cols, rowBlocks)}>
       <HeatmapPlot
         grid={data}
         rows={rows}
@@ -101,8 +105,8 @@ export function MatrixHeatmap({ data, rows, cols, label, rowBlocks, domain, empt
         nonFinite={stats.nonFinite}
         ariaLabel={ariaLabel}
         title={label}
-        xLabel="column"
-        yLabel="row"
+        xLabel={t("columnAxis")}
+        yLabel={t("rowAxis")}
         rowBlocks={rowBlocks}
         highlightCell={cell}
         plotProps={{
@@ -110,8 +114,9 @@ export function MatrixHeatmap({ data, rows, cols, label, rowBlocks, domain, empt
           "aria-keyshortcuts": "ArrowUp ArrowDown ArrowLeft ArrowRight Escape",
           onPointerMove: fromPointer,
           onPointerDown: fromPointer,
-          onPointerLeave: () => {
-            setCell(null);
+          onPointerLeave: (e: PointerEvent) => {
+            // A finger "leaves" as it lifts: keep the cell the tap showed.
+            if (e.pointerType !== "touch") setCell(null);
           },
           onKeyDown,
           onFocus: () => {
@@ -123,12 +128,12 @@ export function MatrixHeatmap({ data, rows, cols, label, rowBlocks, domain, empt
         }}
       />
       <p className="viz-legend-note">
-        min {formatValue(stats.min)}, max {formatValue(stats.max)}
+        {t("minMax", { min: formatValue(stats.min), max: formatValue(stats.max) })}
       </p>
       <Readout
         isLive={isFocused}
-        hint="Hover, or focus the matrix and use the arrow keys, to read a cell."
-        text={cell === null ? null : `${rowName(cell.row, rowBlocks)}, column ${cell.col}: ${formatValue(data[cell.row * cols + cell.col])}`}
+        hint={t("matrixHint")}
+        text={cell === null ? null : t("cellReadout", { row: rowName(t, cell.row, rowBlocks), col: cell.col, value: formatValue(data[cell.row * cols + cell.col]) })}
       />
       <DataTableToggle chartTitle={label} build={buildTable} />
     </ChartFigure>
@@ -154,37 +159,37 @@ function checkMatrix(label: string, data: Float64Array, rows: number, cols: numb
 }
 
 /** "row 17 (f, unit 1)" inside gate blocks, else "row 17". */
-function rowName(row: number, rowBlocks: readonly RowBlock[] | undefined): string {
+function rowName(t: VizT, row: number, rowBlocks: readonly RowBlock[] | undefined): string {
   let start = 0;
   for (const b of rowBlocks ?? []) {
-    if (row < start + b.size) return `row ${row} (${b.name}, unit ${row - start})`;
+    if (row < start + b.size) return t("rowInBlock", { row, block: b.name, unit: row - start });
     start += b.size;
   }
-  return `row ${row}`;
+  return t("rowN", { row });
 }
 
-function matrixTable(label: string, data: Float64Array, rows: number, cols: number, rowBlocks: readonly RowBlock[] | undefined): TableData {
+function matrixTable(t: VizT, label: string, data: Float64Array, rows: number, cols: number, rowBlocks: readonly RowBlock[] | undefined): TableData {
   const picked = evenlySpaced(rows, TABLE_ROWS);
-  const note = rowsNote(picked.length, rows, "row");
+  const caption = t("captionOf", { title: label, rows: rowsNoteIn(t, picked.length, rows, "countRows") });
   if (cols <= COLUMNS_LISTED_MAX) {
-    const headers = ["row"];
-    for (let c = 0; c < cols; c++) headers.push(`column ${c}`);
+    const headers = [t("rowAxis")];
+    for (let c = 0; c < cols; c++) headers.push(t("columnN", { col: c }));
     return {
-      caption: `${label}: ${note}`,
+      caption,
       headers,
       rows: picked.map((r) => {
-        const row = [rowName(r, rowBlocks)];
+        const row = [rowName(t, r, rowBlocks)];
         for (let c = 0; c < cols; c++) row.push(formatValue(data[r * cols + c]));
         return row;
       }),
     };
   }
   return {
-    caption: `${label}: ${note}; lowest, mean and highest of ${countOf(cols, "column")}`,
-    headers: ["row", "min", "mean", "max"],
+    caption: t("lowMeanHigh", { caption, count: t("countColumns", { n: cols }) }),
+    headers: [t("rowAxis"), t("min"), t("mean"), t("max")],
     rows: picked.map((r) => {
       const s = sliceStats(data, r * cols, 1, cols);
-      return [rowName(r, rowBlocks), formatValue(s.min), formatValue(s.mean), formatValue(s.max)];
+      return [rowName(t, r, rowBlocks), formatValue(s.min), formatValue(s.mean), formatValue(s.max)];
     }),
   };
 }

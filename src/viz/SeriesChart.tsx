@@ -2,10 +2,13 @@
 import { area, line, scaleLinear } from "d3";
 import { useCallback, useId, useMemo } from "react";
 import { seriesStyle } from "./colors";
-import { DataTableToggle, rowsNote, type TableData } from "./DataTable";
+import { useT } from "../i18n";
+import { VIZ, type VizT } from "../i18n/viz";
+import { DataTableToggle, rowsNoteIn, type TableData } from "./DataTable";
 import { XAxis, YAxis } from "./Axis";
 import { ChartFigure, EmptyState, LineLegend, NO_DATA_MESSAGE, Readout, type LegendItem } from "./Figure";
-import { countOf, formatCount, formatValue } from "./format";
+import { seriesData } from "./chartData";
+import { formatCount, formatValue } from "./format";
 import { LINE_MARGIN as M, evenlySpaced, extentWhere, indices, integerTicks, isFiniteNumber, linearDomain } from "./scales";
 import { useElementSize } from "./useElementSize";
 import { useTimeHover, type TimeHoverProps } from "./useTimeHover";
@@ -43,9 +46,11 @@ export function SeriesChart({
   hoverT,
   onHoverT,
   height = 220,
-  title = "Target vs prediction",
+  title: titleProp,
   emptyMessage = NO_DATA_MESSAGE,
 }: SeriesChartProps) {
+  const tr = useT(VIZ);
+  const title = titleProp ?? tr("seriesTitle");
   if (teacherForced.length !== target.length) {
     throw new Error(
       `SeriesChart: teacherForced has ${teacherForced.length} values but target has ${target.length}; ` +
@@ -101,11 +106,11 @@ export function SeriesChart({
     };
   }, [target, teacherForced, freeRun, futureTarget, T, F, x, y]);
 
-  const summary = useMemo(() => summarise(target, teacherForced, freeRun, futureTarget), [target, teacherForced, freeRun, futureTarget]);
+  const summary = useMemo(() => summarise(tr, target, teacherForced, freeRun, futureTarget), [tr, target, teacherForced, freeRun, futureTarget]);
   const hover = useTimeHover(hoverT, onHoverT, count, (px) => x.invert(px));
   const buildTable = useCallback(
-    () => seriesTable(title, target, teacherForced, freeRun, futureTarget),
-    [title, target, teacherForced, freeRun, futureTarget],
+    () => seriesTable(tr, title, target, teacherForced, freeRun, futureTarget),
+    [tr, title, target, teacherForced, freeRun, futureTarget],
   );
 
   const plotBottom = height - M.bottom;
@@ -122,8 +127,8 @@ export function SeriesChart({
             <rect x={M.left} y={M.top} width={Math.max(0, width - M.left - M.right)} height={Math.max(0, plotBottom - M.top)} />
           </clipPath>
         </defs>
-        <YAxis ticks={y.ticks(Math.max(2, Math.floor((plotBottom - M.top) / 32)))} position={y} format={formatValue} from={plotBottom} to={M.top} x={M.left} gridTo={width - M.right} label="value" />
-        <XAxis ticks={integerTicks(0, Math.max(0, count - 1), Math.max(2, Math.floor((width - M.left - M.right) / 70)))} position={x} format={formatCount} from={M.left} to={width - M.right} y={plotBottom} label="timestep t" />
+        <YAxis ticks={y.ticks(Math.max(2, Math.floor((plotBottom - M.top) / 32)))} position={y} format={formatValue} from={plotBottom} to={M.top} x={M.left} gridTo={width - M.right} label={tr("valueAxis")} />
+        <XAxis ticks={integerTicks(0, Math.max(0, count - 1), Math.max(2, Math.floor((width - M.left - M.right) / 70)))} position={x} format={formatCount} from={M.left} to={width - M.right} y={plotBottom} label={tr("timestepAxis")} />
         {y0 < 0 && y1 > 0 && <line className="viz-zero" x1={M.left} x2={width - M.right} y1={y(0)} y2={y(0)} />}
         <g clipPath={`url(#${clipId})`}>
           {paths.band !== null && <path className="viz-band" d={paths.band} fill={FREE_STYLE.color} />}
@@ -135,10 +140,10 @@ export function SeriesChart({
           <g className="viz-boundary">
             <line x1={boundaryX} x2={boundaryX} y1={M.top} y2={plotBottom} />
             <text x={boundaryX - 6} y={M.top + 10} textAnchor="end">
-              ← teacher-forced
+              {tr("teacherForcedMark")}
             </text>
             <text x={boundaryX + 6} y={M.top + 10}>
-              free-running →
+              {tr("freeRunningMark")}
             </text>
           </g>
         )}
@@ -146,13 +151,13 @@ export function SeriesChart({
           <g className="viz-drift">
             <circle cx={x(drift)} cy={driftY} r={5} stroke={FREE_STYLE.color} />
             <text x={x(drift) + 8} y={driftY - 8}>
-              drift
+              {tr("drift")}
             </text>
           </g>
         )}
       </>
     );
-  }, [x, y, width, plotBottom, clipId, count, paths, T, F, summary.driftT, freeRun]);
+  }, [x, y, width, plotBottom, clipId, count, paths, T, F, summary.driftT, freeRun, tr]);
 
   if (count === 0) {
     return (
@@ -163,18 +168,18 @@ export function SeriesChart({
   }
 
   const legend: LegendItem[] = [
-    { label: "target", style: TARGET_STYLE },
-    { label: "one-step prediction (teacher-forced)", style: TEACHER_STYLE },
+    { label: tr("target"), style: TARGET_STYLE },
+    { label: tr("oneStepPrediction"), style: TEACHER_STYLE },
   ];
-  if (freeRun) legend.push({ label: "free-running prediction", style: FREE_STYLE });
-  if (freeRun && futureTarget) legend.push({ label: "free-running error", style: FREE_STYLE, mark: "band" });
+  if (freeRun) legend.push({ label: tr("freeRunningPrediction"), style: FREE_STYLE });
+  if (freeRun && futureTarget) legend.push({ label: tr("freeRunningError"), style: FREE_STYLE, mark: "band" });
 
   const t = hover.t;
   const point = t === null ? null : valuesAt(t, target, teacherForced, freeRun, futureTarget);
   const dot = (v: number, colour: string) =>
     t !== null && Number.isFinite(v) && v >= y.domain()[0] && v <= y.domain()[1] ? <circle cx={x(t)} cy={y(v)} r={3.5} fill={colour} /> : null;
   return (
-    <ChartFigure ref={ref} title={title}>
+    <ChartFigure ref={ref} title={title} data={() => seriesData(target, teacherForced, freeRun, futureTarget)}>
       <LineLegend items={legend} />
       <svg role="img" aria-label={summary.text} width={width} height={height} className="viz-plot" {...hover.plotProps}>
         <title>{title}</title>
@@ -187,7 +192,7 @@ export function SeriesChart({
           </g>
         )}
       </svg>
-      <Readout isLive={hover.isFocused} text={t === null || !point ? null : readoutText(t, T, point)} />
+      <Readout isLive={hover.isFocused} text={t === null || !point ? null : readoutText(tr, t, T, point)} />
       <DataTableToggle chartTitle={title} build={buildTable} />
     </ChartFigure>
   );
@@ -214,13 +219,11 @@ function valuesAt(
   };
 }
 
-function readoutText(t: number, T: number, p: PointValues): string {
-  if (t < T) return `t = ${formatCount(t)} (teacher-forced): target ${formatValue(p.target)}, prediction ${formatValue(p.prediction)}`;
+function readoutText(tr: VizT, t: number, T: number, p: PointValues): string {
+  const values = { t: formatCount(t), target: formatValue(p.target), prediction: formatValue(p.prediction) };
+  if (t < T) return tr("readoutTeacher", values);
   const error = p.prediction - p.target;
-  return (
-    `t = ${formatCount(t)} (free-running): target ${formatValue(p.target)}, prediction ${formatValue(p.prediction)}` +
-    (Number.isFinite(p.target) ? `, error ${formatValue(error)}` : "")
-  );
+  return tr("readoutFree", values) + (Number.isFinite(p.target) ? tr("readoutError", { error: formatValue(error) }) : "");
 }
 
 interface Summary {
@@ -249,6 +252,7 @@ function rmsError(prediction: ArrayLike<number>, truth: ArrayLike<number>): { rm
 
 /** The chart's accessible name: how well each phase follows the target, and where free-running drifts. */
 function summarise(
+  tr: VizT,
   target: ArrayLike<number>,
   teacherForced: ArrayLike<number>,
   freeRun: ArrayLike<number> | undefined,
@@ -258,15 +262,15 @@ function summarise(
   const parts: string[] = [];
   if (T > 0) {
     const e = rmsError(teacherForced, target);
-    let s = `Teacher-forced prediction over ${countOf(T, "timestep")}: RMS error ${e.pairs > 0 ? formatValue(e.rms) : "not available"}`;
-    if (e.nonFinite > 0) s += ` (${countOf(e.nonFinite, "prediction")} not finite)`;
+    let s = tr("teacherSummary", { count: tr("countTimesteps", { n: T }), rms: e.pairs > 0 ? formatValue(e.rms) : tr("notAvailable") });
+    if (e.nonFinite > 0) s += tr("someNotFinite", { count: tr("countPredictions", { n: e.nonFinite }) });
     parts.push(s);
   }
   let driftT: number | null = null;
   if (freeRun && freeRun.length > 0) {
     const F = freeRun.length;
     if (!futureTarget) {
-      parts.push(`free-running for ${countOf(F, "timestep")} (no true continuation to compare with)`);
+      parts.push(tr("freeNoTruth", { count: tr("countTimesteps", { n: F }) }));
     } else {
       const e = rmsError(freeRun, futureTarget);
       const range = linearDomain(extentWhere([target, futureTarget], isFiniteNumber));
@@ -278,19 +282,17 @@ function summarise(
           break;
         }
       }
-      let s = `free-running for ${countOf(F, "timestep")}: RMS error ${e.pairs > 0 ? formatValue(e.rms) : "not available"}`;
-      s +=
-        driftT === null
-          ? ", staying within 10% of the target's range"
-          : `, drifting beyond 10% of the target's range from t = ${formatCount(driftT)}`;
-      if (e.nonFinite > 0) s += ` (${countOf(e.nonFinite, "value")} not finite)`;
+      let s = tr("freeSummary", { count: tr("countTimesteps", { n: F }), rms: e.pairs > 0 ? formatValue(e.rms) : tr("notAvailable") });
+      s += driftT === null ? tr("freeStaysClose") : tr("freeDrifts", { t: formatCount(driftT) });
+      if (e.nonFinite > 0) s += tr("someNotFinite", { count: tr("countValues", { n: e.nonFinite }) });
       parts.push(s);
     }
   }
-  return { text: parts.join("; "), driftT };
+  return { text: parts.join(tr("partSeparator")), driftT };
 }
 
 function seriesTable(
+  tr: VizT,
   title: string,
   target: ArrayLike<number>,
   teacherForced: ArrayLike<number>,
@@ -311,7 +313,7 @@ function seriesTable(
       cell(t >= T ? freeRun?.[k] : undefined),
     ];
   });
-  let caption = `${title}: ${rowsNote(teacherRows.length, T, "teacher-forced timestep")}`;
-  if (F > 0) caption += ` and ${rowsNote(freeRows.length, F, "free-running timestep")}`;
-  return { caption, headers: ["t", "target", "teacher-forced", "free-running"], rows };
+  let caption = tr("captionOf", { title, rows: rowsNoteIn(tr, teacherRows.length, T, "countTeacherTimesteps") });
+  if (F > 0) caption += tr("andRows", { rows: rowsNoteIn(tr, freeRows.length, F, "countFreeTimesteps") });
+  return { caption, headers: ["t", tr("target"), tr("teacherForcedHeader"), tr("freeRunningHeader")], rows };
 }

@@ -1,10 +1,13 @@
 // src/viz/StateHeatmap.tsx: a state (h or c) over time as a heatmap: units down, timesteps across, 0 at white.
 import { useCallback, useMemo } from "react";
 import { DIVERGING, symmetricDomain } from "./colors";
-import { DataTableToggle, rowsNote, type TableData } from "./DataTable";
+import { useT } from "../i18n";
+import { VIZ, type VizT } from "../i18n/viz";
+import { DataTableToggle, rowsNoteIn, type TableData } from "./DataTable";
 import { ChartFigure, EmptyState, NO_DATA_MESSAGE, Readout } from "./Figure";
-import { countOf, formatCount, formatValue } from "./format";
-import { HeatmapPlot, gridStats, heatmapGeometry, rangeText, sliceStats } from "./Heatmap";
+import { timeGridData } from "./chartData";
+import { formatCount, formatValue } from "./format";
+import { HeatmapPlot, gridStats, heatmapGeometry, rangeTextIn, sliceStats } from "./Heatmap";
 import { evenlySpaced } from "./scales";
 import { useElementSize } from "./useElementSize";
 import { useTimeHover, type TimeHoverProps } from "./useTimeHover";
@@ -29,6 +32,7 @@ const TABLE_ROWS = 16;
 
 export function StateHeatmap({ values, T, H, label, domain, plotHeight, hoverT, onHoverT, emptyMessage = NO_DATA_MESSAGE }: StateHeatmapProps) {
   checkShape("StateHeatmap", label, values, T, H);
+  const t = useT(VIZ);
   const { ref, width } = useElementSize<HTMLElement>();
   const geometry = useMemo(
     () => heatmapGeometry(width, plotHeight ?? Math.max(60, Math.min(240, H * 12)), H, T),
@@ -43,9 +47,9 @@ export function StateHeatmap({ values, T, H, label, domain, plotHeight, hoverT, 
     () => (lo !== undefined && hi !== undefined ? [lo, hi] : symmetricDomain(values)),
     [lo, hi, values],
   );
-  const ariaLabel = useMemo(() => describeState(label, values, T, H, colorDomain), [label, values, T, H, colorDomain]);
+  const ariaLabel = useMemo(() => describeState(t, label, values, T, H, colorDomain), [t, label, values, T, H, colorDomain]);
   const hover = useTimeHover(hoverT, onHoverT, T, (px) => Math.floor(geometry.x.invert(px)));
-  const buildTable = useCallback(() => stateTable(label, values, T, H), [label, values, T, H]);
+  const buildTable = useCallback(() => stateTable(t, label, values, T, H), [t, label, values, T, H]);
 
   if (T === 0 || H === 0) {
     return (
@@ -55,7 +59,7 @@ export function StateHeatmap({ values, T, H, label, domain, plotHeight, hoverT, 
     );
   }
   return (
-    <ChartFigure ref={ref} title={label}>
+    <ChartFigure ref={ref} title={label} data={() => timeGridData(values, T, H)}>
       <HeatmapPlot
         grid={grid}
         rows={H}
@@ -66,12 +70,12 @@ export function StateHeatmap({ values, T, H, label, domain, plotHeight, hoverT, 
         nonFinite={stats.nonFinite}
         ariaLabel={ariaLabel}
         title={label}
-        xLabel="timestep t"
-        yLabel="unit"
+        xLabel={t("timestepAxis")}
+        yLabel={t("unitAxis")}
         highlightColumn={hover.t}
         plotProps={hover.plotProps}
       />
-      <Readout isLive={hover.isFocused} text={hover.t === null ? null : columnText(values, hover.t, H)} />
+      <Readout isLive={hover.isFocused} text={hover.t === null ? null : columnText(t, values, hover.t, H)} />
       <DataTableToggle chartTitle={label} build={buildTable} />
     </ChartFigure>
   );
@@ -95,10 +99,10 @@ export function transpose(values: ArrayLike<number>, T: number, H: number): Floa
   return out;
 }
 
-function describeState(label: string, values: Float64Array, T: number, H: number, domain: [number, number]): string {
+function describeState(t: VizT, label: string, values: Float64Array, T: number, H: number, domain: [number, number]): string {
   const s = gridStats(values);
-  let text = `${label}: ${countOf(H, "unit")} × ${countOf(T, "timestep")}, values ${rangeText(s.min, s.max)}`;
-  text += ` (colours from ${formatValue(domain[0])} to ${formatValue(domain[1])})`;
+  let text = t("stateGist", { label, units: t("countUnits", { n: H }), timesteps: t("countTimesteps", { n: T }), range: rangeTextIn(t, s.min, s.max) });
+  text += t("colourRange", { a: formatValue(domain[0]), b: formatValue(domain[1]) });
   if (H > 1 && !Number.isNaN(s.min)) {
     // The unit that does the most: a learner's first question about a state heatmap.
     let best = -1;
@@ -106,8 +110,8 @@ function describeState(label: string, values: Float64Array, T: number, H: number
     for (let j = 0; j < H; j++) {
       let sum = 0;
       let n = 0;
-      for (let t = 0; t < T; t++) {
-        const v = values[t * H + j];
+      for (let k = 0; k < T; k++) {
+        const v = values[k * H + j];
         if (Number.isFinite(v)) {
           sum += Math.abs(v);
           n++;
@@ -118,45 +122,47 @@ function describeState(label: string, values: Float64Array, T: number, H: number
         best = j;
       }
     }
-    text += `; most active unit ${best} (mean |value| ${formatValue(bestMean)})`;
+    text += t("mostActiveUnit", { j: best, m: formatValue(bestMean) });
   }
-  if (s.nonFinite > 0) text += `; ${countOf(s.nonFinite, "value")} not finite`;
+  if (s.nonFinite > 0) text += t("notFinite", { count: t("countValues", { n: s.nonFinite }) });
   return text;
 }
 
 /** The hovered timestep in words: each unit when there are few, else the extremes and the mean. */
-function columnText(values: Float64Array, t: number, H: number): string {
+function columnText(tr: VizT, values: Float64Array, t: number, H: number): string {
   if (H <= UNITS_LISTED_MAX) {
     const units: string[] = [];
-    for (let j = 0; j < H; j++) units.push(`unit ${j} ${formatValue(values[t * H + j])}`);
-    return `t = ${formatCount(t)}: ${units.join(", ")}`;
+    for (let j = 0; j < H; j++) units.push(tr("unitValue", { j, value: formatValue(values[t * H + j]) }));
+    return tr("atT", { t: formatCount(t), values: units.join(tr("listSeparator")) });
   }
   const s = sliceStats(values, t * H, 1, H);
-  if (Number.isNaN(s.min)) return `t = ${formatCount(t)}: no finite values`;
-  return `t = ${formatCount(t)}: from ${formatValue(s.min)} (unit ${s.argMin}) to ${formatValue(s.max)} (unit ${s.argMax}), mean ${formatValue(s.mean)}`;
+  if (Number.isNaN(s.min)) return tr("atT", { t: formatCount(t), values: tr("noFiniteValues") });
+  const range = tr("columnRange", { min: formatValue(s.min), i: s.argMin, max: formatValue(s.max), j: s.argMax, mean: formatValue(s.mean) });
+  return tr("atT", { t: formatCount(t), values: range });
 }
 
-function stateTable(label: string, values: Float64Array, T: number, H: number): TableData {
+function stateTable(t: VizT, label: string, values: Float64Array, T: number, H: number): TableData {
   const picked = evenlySpaced(T, TABLE_ROWS);
+  const caption = t("captionOf", { title: label, rows: rowsNoteIn(t, picked.length, T, "countTimesteps") });
   if (H <= UNITS_LISTED_MAX) {
     const headers = ["t"];
-    for (let j = 0; j < H; j++) headers.push(`unit ${j}`);
+    for (let j = 0; j < H; j++) headers.push(t("unitN", { j }));
     return {
-      caption: `${label}: ${rowsNote(picked.length, T, "timestep")}`,
+      caption,
       headers,
-      rows: picked.map((t) => {
-        const row = [formatCount(t)];
-        for (let j = 0; j < H; j++) row.push(formatValue(values[t * H + j]));
+      rows: picked.map((k) => {
+        const row = [formatCount(k)];
+        for (let j = 0; j < H; j++) row.push(formatValue(values[k * H + j]));
         return row;
       }),
     };
   }
   return {
-    caption: `${label}: ${rowsNote(picked.length, T, "timestep")}; lowest, mean and highest of ${countOf(H, "unit")}`,
-    headers: ["t", "min", "mean", "max"],
-    rows: picked.map((t) => {
-      const s = sliceStats(values, t * H, 1, H);
-      return [formatCount(t), formatValue(s.min), formatValue(s.mean), formatValue(s.max)];
+    caption: t("lowMeanHigh", { caption, count: t("countUnits", { n: H }) }),
+    headers: ["t", t("min"), t("mean"), t("max")],
+    rows: picked.map((k) => {
+      const s = sliceStats(values, k * H, 1, H);
+      return [formatCount(k), formatValue(s.min), formatValue(s.mean), formatValue(s.max)];
     }),
   };
 }

@@ -1,5 +1,5 @@
 // src/viz/useElementSize.ts: the width of a chart's container, followed with a ResizeObserver.
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { FALLBACK_WIDTH } from "./scales";
 
 /**
@@ -10,9 +10,13 @@ import { FALLBACK_WIDTH } from "./scales";
 export function useElementSize<E extends Element>(): { ref: React.RefObject<E | null>; width: number } {
   const ref = useRef<E>(null);
   const [width, setWidth] = useState(FALLBACK_WIDTH);
-  useEffect(() => {
+  // A layout effect, measured once at once: the first paint already has the real width, not FALLBACK_WIDTH
+  // (which overflowed a phone screen for a frame, and drew every chart twice).
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === "undefined") return;
+    const first = Math.floor(el.getBoundingClientRect().width);
+    if (first > 0) setWidth(first);
     const observer = new ResizeObserver((entries) => {
       const w = Math.floor(entries[0].contentRect.width);
       // A hidden container measures 0: keep the last width rather than collapse the chart.

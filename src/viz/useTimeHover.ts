@@ -21,7 +21,7 @@ export interface TimeHover {
     "aria-keyshortcuts": string;
     onPointerMove: (e: PointerEvent) => void;
     onPointerDown: (e: PointerEvent) => void;
-    onPointerLeave: () => void;
+    onPointerLeave: (e: PointerEvent) => void;
     onKeyDown: (e: KeyboardEvent) => void;
     onFocus: () => void;
     onBlur: () => void;
@@ -88,8 +88,9 @@ export function useTimeHover(
       "aria-keyshortcuts": "ArrowLeft ArrowRight Home End Escape",
       onPointerMove: fromPointer,
       onPointerDown: fromPointer,
-      onPointerLeave: () => {
-        report(null);
+      onPointerLeave: (e: PointerEvent) => {
+        // A finger "leaves" as it lifts: keep what the tap showed (another tap moves it, Escape clears it).
+        if (e.pointerType !== "touch") report(null);
       },
       onKeyDown,
       onFocus: () => {

@@ -378,7 +378,7 @@ export function charTransferablesOf(report: CharReport): ArrayBuffer[] {
 // ═══════════════════════════════════════════════════════════════════════════════════════════════════════════════
 
 /** Bump on any change of shape of the Grad* types below. */
-export const GRAD_PROTOCOL_VERSION = 1;
+export const GRAD_PROTOCOL_VERSION = 2;
 
 /** The three cells, in the order every Grad* array lists them. */
 export const GRAD_CELLS = ["rnn", "lstm", "gru"] as const satisfies readonly CellType[];
@@ -403,6 +403,8 @@ export interface GradInitSettings {
   whhValue: number;
   /** The LSTM's forget-gate bias (b_if; b_hf = 0). */
   forgetBias: number;
+  /** The GRU's update-gate bias (b_iz; b_hz = 0): z = σ(b_z) is the share of h_{t−1} kept per step at the start. */
+  updateBias: number;
 }
 
 /** Everything that defines a run; changing any of it but `optim` starts three new networks. */

@@ -37,31 +37,35 @@ describe("App routing", () => {
   });
 
   it.each([
-    ["Lessons", "Lessons"],
-    ["Sine playground", "Sine playground"],
-    ["Gradient visualizer", "Gradient visualizer"],
-    ["Character lab", "Character lab"],
-  ])("opens %s from the nav, marks it current and titles the document", async (linkName, heading) => {
+    ["Lessons", "Lessons", false],
+    ["Sine playground", "Sine playground", false],
+    ["Gradient visualizer", "Gradient visualizer", false],
+    ["Character lab", "Character lab", false],
+  ])("opens %s from the nav, marks it current and titles the document", async (linkName, heading, isPlaceholder) => {
     const user = userEvent.setup();
     openAt("#/");
     const nav = screen.getByRole("navigation", { name: "Main" });
     await user.click(within(nav).getByRole("link", { name: linkName }));
 
     expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeInTheDocument();
-    expect(screen.getByText("Coming soon")).toBeInTheDocument();
+    if (isPlaceholder) expect(screen.getByText("Coming soon")).toBeInTheDocument();
+    else expect(screen.queryByText("Coming soon")).not.toBeInTheDocument();
     expect(within(nav).getByRole("link", { name: linkName })).toHaveAttribute("aria-current", "page");
     expect(document.title).toBe(`${heading} · RNN Notebook`);
     // Focus moves to the new content, as a page load would.
     expect(screen.getByRole("main")).toHaveFocus();
   });
 
-  it("shows a placeholder for a lesson that is not written yet, under Lessons", async () => {
+  it("opens a lesson under Lessons, and says so when a lesson does not exist", async () => {
     openAt("#/lessons/vanishing-gradients");
-    expect(await screen.findByRole("heading", { level: 1, name: "Lesson not written yet" })).toBeInTheDocument();
-    expect(screen.getByText("vanishing-gradients")).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Vanishing and exploding gradients" })).toBeInTheDocument();
     const nav = screen.getByRole("navigation", { name: "Main" });
     expect(within(nav).getByRole("link", { name: "Lessons" })).toHaveAttribute("aria-current", "page");
     expect(document.title).toBe("Lesson: vanishing-gradients · RNN Notebook");
+
+    window.location.hash = "#/lessons/no-such-lesson";
+    expect(await screen.findByRole("heading", { level: 1, name: "No such lesson" })).toBeInTheDocument();
+    expect(screen.getByText(/no-such-lesson/)).toBeInTheDocument();
   });
 
   it("keeps the page when the hash carries settings after '?'", async () => {

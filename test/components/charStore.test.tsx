@@ -11,6 +11,10 @@ import { defaults } from "../../src/store/schema";
 import { CHAR_SCHEMA, type CharSettings } from "../../src/store/charSettings";
 import { createCharStore, type CharState, type LabStorage } from "../../src/store/charStore";
 import { inProcessWorker, memoryStorage } from "./charFakes";
+import { inLang, type MsgLike } from "../../src/i18n";
+
+/** A store message as an English reader sees it (messages are kept in both languages). */
+const en = (m: MsgLike | null | undefined): string | null | undefined => (m === null || m === undefined ? m : inLang(m, "en"));
 
 const SHAKESPEARE = normalizeText(readFileSync(join(__dirname, "../../public/corpora/shakespeare.txt"), "utf8"));
 /** Small enough for the TypeScript kernels to train at test speed. */
@@ -49,7 +53,7 @@ describe("character lab store", () => {
     expect(fetchText).toHaveBeenCalledWith("corpora/shakespeare.txt");
     const s = store.getState();
     expect(s.vocabulary.length).toBe(new Set(SHAKESPEARE).size);
-    expect(s.textNotice).toMatch(/characters, \d+ distinct/);
+    expect(en(s.textNotice)).toMatch(/characters, \d+ distinct/);
     expect(s.snapshot!.step).toBe(0);
     await vi.waitFor(() => {
       expect(store.getState().liveSample).not.toBeNull();
@@ -62,7 +66,7 @@ describe("character lab store", () => {
     await store.getState().start();
     const s = store.getState();
     expect(s.status).toBe("noText");
-    expect(s.textError).toMatch(/^Could not load the built-in text "Shakespeare.*" \(HTTP 404 for corpora\/shakespeare.txt\)\. Pick it again, pick another, or paste your own text\./);
+    expect(en(s.textError)).toMatch(/^Could not load the built-in text "Shakespeare.*" \(HTTP 404 for corpora\/shakespeare.txt\)\. Pick it again, pick another, or paste your own text\./);
     store.getState().dispose();
   });
 
@@ -89,13 +93,13 @@ describe("character lab store", () => {
     const { store } = await started(makeStore());
     const before = store.getState().text;
     store.getState().useText("   ", "Pasted text");
-    expect(store.getState().textError).toMatch(/^Pasted text: The text is empty\..*The current text is kept\.$/);
+    expect(en(store.getState().textError)).toMatch(/^Pasted text: The text is empty\..*The current text is kept\.$/);
     store.getState().useText("zzzzzzzz", "Pasted text");
-    expect(store.getState().textError).toMatch(/single distinct character \("z"\)/);
+    expect(en(store.getState().textError)).toMatch(/single distinct character \("z"\)/);
     await store.getState().openTextFile(new Blob([new Uint8Array([0x63, 0x61, 0x66, 0xe9])]), "menu.txt");
-    expect(store.getState().textError).toMatch(/^"menu.txt" is not UTF-8 text/);
+    expect(en(store.getState().textError)).toMatch(/^"menu.txt" is not UTF-8 text/);
     store.getState().useText("ab ab ab", "Pasted text");
-    expect(store.getState().textError).toMatch(/Lower the batch size or the BPTT length, or use a longer text/);
+    expect(en(store.getState().textError)).toMatch(/Lower the batch size or the BPTT length, or use a longer text/);
     expect(store.getState().text).toBe(before);
     store.getState().dispose();
   });
@@ -104,7 +108,7 @@ describe("character lab store", () => {
     const { store } = await started(makeStore());
     const big = "to be or not to be\n".repeat(60_000); // 1,140,000 characters
     store.getState().useText(big, "Pasted text");
-    expect(store.getState().textError).toMatch(/1,140,000 characters; the lab trains on at most 1,000,000\. Use its first 1,000,000 characters/);
+    expect(en(store.getState().textError)).toMatch(/1,140,000 characters; the lab trains on at most 1,000,000\. Use its first 1,000,000 characters/);
     expect(store.getState().largeText).not.toBeNull();
     store.getState().useFirstPart();
     expect(store.getState().textError).toBeNull();
@@ -141,17 +145,18 @@ describe("character lab store", () => {
       expect(downloads).toHaveLength(1);
     });
     expect(downloads[0].name).toBe("char-lstm-h12-l1-step1.json");
-    expect(store.getState().modelMessage?.text).toMatch(/^Saved the model as char-lstm-h12-l1-step1\.json/);
+    expect(en(store.getState().modelMessage?.text)).toMatch(/^Saved the model as char-lstm-h12-l1-step1\.json/);
 
     store.getState().loadModelFile("{ not json", "broken.json");
-    expect(store.getState().modelMessage).toEqual({ kind: "error", text: expect.stringMatching(/^Model file "broken.json": The file is not valid JSON .*The current model is kept\.$/) as unknown });
+    expect(store.getState().modelMessage?.kind).toBe("error");
+    expect(en(store.getState().modelMessage?.text)).toMatch(/^Model file "broken.json": The file is not valid JSON .*The current model is kept\.$/);
     const series = exportModel(createNetwork({ cell: "gru", inputSize: 1, hiddenSize: 4, numLayers: 1, outputSize: 1, loss: "mse" }));
     store.getState().loadModelFile(series, "sine.json");
-    expect(store.getState().modelMessage?.text).toMatch(/It is not a character model/);
+    expect(en(store.getState().modelMessage?.text)).toMatch(/It is not a character model/);
     expect(store.getState().snapshot!.step).toBe(1);
 
     store.getState().loadModelFile(downloads[0].text, downloads[0].name);
-    expect(store.getState().modelMessage?.text).toMatch(/Its vocabulary is the text's own, so training can go on\./);
+    expect(en(store.getState().modelMessage?.text)).toMatch(/Its vocabulary is the text's own, so training can go on\./);
     expect(store.getState().isSampleOnly).toBe(false);
     store.getState().dispose();
   });
@@ -162,7 +167,7 @@ describe("character lab store", () => {
     const net = createNetwork({ cell: "gru", inputSize: 5, hiddenSize: 8, numLayers: 1, outputSize: 5, loss: "xent", inputKind: "onehot" });
     store.getState().loadModelFile(exportModel(net, vocabulary), "abc.json");
     const s = store.getState();
-    expect(s.modelMessage?.text).toMatch(/lacks characters of the current text .*training is off\. Reset trains a new model on this text\./);
+    expect(en(s.modelMessage?.text)).toMatch(/lacks characters of the current text .*training is off\. Reset trains a new model on this text\./);
     expect(s.isSampleOnly).toBe(true);
     expect(s.settings.cell).toBe("gru");
     expect(s.vocabulary).toEqual(vocabulary);
@@ -174,7 +179,7 @@ describe("character lab store", () => {
     store.getState().setPrime("ab");
     expect(store.getState().fieldErrors.prime).toBeUndefined();
     store.getState().setPrime("xyz");
-    expect(store.getState().fieldErrors.prime).toMatch(/does not know "x", "y", "z"/);
+    expect(en(store.getState().fieldErrors.prime)).toMatch(/does not know "x", "y", "z"/);
     store.getState().reset();
     expect(store.getState().isSampleOnly).toBe(false);
     expect(store.getState().vocabulary.length).toBe(new Set(SHAKESPEARE).size);

@@ -6,6 +6,10 @@ import { SINE_SCHEMA, type SineSettings } from "../../src/store/sineSettings";
 import { createSineStore, type SineState } from "../../src/store/sineStore";
 import type { StoreApi } from "zustand/vanilla";
 import { fakeWorkers } from "./sineFakeWorker";
+import { inLang, type MsgLike } from "../../src/i18n";
+
+/** A store message as an English reader sees it (messages are kept in both languages). */
+const en = (m: MsgLike | null | undefined): string | null | undefined => (m === null || m === undefined ? m : inLang(m, "en"));
 
 /** Small enough that a few hundred steps take well under a second in jsdom. */
 const SMALL: Partial<SineSettings> = { hidden: 8, seqLength: 20, batch: 8 };
@@ -87,7 +91,7 @@ describe("sine store", () => {
     for (const [key, raw, message] of cases) {
       const before = store.getState().settings;
       store.getState().setSetting(key, raw);
-      expect(store.getState().fieldErrors[key], `${key}=${raw}`).toMatch(message);
+      expect(en(store.getState().fieldErrors[key]), `${key}=${raw}`).toMatch(message);
       expect(store.getState().settings).toBe(before);
     }
     expect(workers.made[0].commands.length).toBe(sent);
@@ -125,8 +129,8 @@ describe("sine store", () => {
     ];
     for (const [text, message] of bad) {
       store.getState().loadSeries(text, "prices.csv");
-      expect(store.getState().fieldErrors.series).toMatch(message);
-      expect(store.getState().fieldErrors.series).toMatch(/^prices\.csv: .* The current data is kept\.$/s);
+      expect(en(store.getState().fieldErrors.series)).toMatch(message);
+      expect(en(store.getState().fieldErrors.series)).toMatch(/^prices\.csv: .* The current data is kept\.$/s);
       expect(store.getState().series).toBeNull();
     }
     const later = await until(store, "still training", (s) => stepOf(s) > running + 20);
@@ -157,10 +161,10 @@ describe("sine store", () => {
     expect(store.getState().series).not.toBeNull();
     // 5 % of 120 values leaves 6 for validation, fewer than one window of 20 + 1.
     store.getState().setSetting("validation", "0.05");
-    expect(store.getState().fieldErrors.validation).toMatch(/Your series has 120 values: too few/);
+    expect(en(store.getState().fieldErrors.validation)).toMatch(/Your series has 120 values: too few/);
     expect(store.getState().settings.validation).toBe(0.2);
     store.getState().setSetting("seqLength", "80");
-    expect(store.getState().fieldErrors.seqLength).toMatch(/too few/);
+    expect(en(store.getState().fieldErrors.seqLength)).toMatch(/too few/);
     await until(store, "the series in use", (s) => s.snapshot?.dataStats.trainWindows !== undefined && s.snapshot.dataStats.mean !== 0);
     expect(store.getState().error).toBeNull();
   });
@@ -220,7 +224,7 @@ describe("sine store", () => {
     const before = stepOf(await until(store, "some steps", (s) => stepOf(s) > 10));
     store.getState().simulateCrash();
     const s = await until(store, "restart notice", (st) => st.notice !== null);
-    expect(s.notice).toMatch(/^The training worker stopped unexpectedly \(Simulated crash \(test hook\)\)\. It was restarted from step \d+ and training continues\.$/);
+    expect(en(s.notice)).toMatch(/^The training worker stopped unexpectedly \(Simulated crash \(test hook\)\)\. It was restarted from step \d+ and training continues\.$/);
     expect(workers.made).toHaveLength(2);
     expect(workers.made[0].isTerminated).toBe(true);
     const init = workers.made[1].commands[0];
@@ -242,6 +246,6 @@ describe("sine store", () => {
       store.getState().dispose();
     });
     expect(store.getState().status).toBe("failed");
-    expect(store.getState().error).toBe("The training worker could not be started: this browser has no Web Workers, which training needs");
+    expect(en(store.getState().error)).toBe("The training worker could not be started: this browser has no Web Workers, which training needs");
   });
 });

@@ -1,5 +1,7 @@
 // src/app/pages/ComingSoon.tsx: the placeholder for a page not built yet: its name and what it will hold.
 import type { ReactNode } from "react";
+import { useT } from "../../i18n";
+import { APP } from "../../i18n/app";
 
 interface ComingSoonProps {
   title: string;
@@ -10,19 +12,20 @@ interface ComingSoonProps {
 }
 
 export function ComingSoon({ title, intro, willHold }: ComingSoonProps) {
+  const t = useT(APP);
   return (
     <article className="page">
       <h1>{title}</h1>
-      <p className="tag">Coming soon</p>
+      <p className="tag">{t("comingSoon")}</p>
       <p>{intro}</p>
-      <h2>What it will hold</h2>
+      <h2>{t("whatItWillHold")}</h2>
       <ul>
         {willHold.map((item, i) => (
           <li key={i}>{item}</li>
         ))}
       </ul>
       <p>
-        <a href="#/">Back to the home page</a>
+        <a href="#/">{t("backHome")}</a>
       </p>
     </article>
   );

@@ -1,6 +1,11 @@
 // src/app/pages/SinePlaygroundPage.tsx: the sine-wave playground page (#/playground/sine?cell=gru&hidden=32).
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { SineSettings } from "../../store/sineSettings";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useT, type Msg } from "../../i18n";
+import { APP } from "../../i18n/app";
+import { SINE_SCHEMA, type SineSettings } from "../../store/sineSettings";
+import { useEmbed } from "../../embed/EmbedContext";
+import { lockedSettings } from "../../embed/locks";
+import { ShareBar } from "../../embed/ShareBar";
 import { SinePlayground } from "../../widgets/sine/SinePlayground";
 import { paramsOfHash, readSineUrl, sineHash } from "../../widgets/sine/url";
 import { pathFromHash } from "../router";
@@ -9,15 +14,18 @@ interface Loaded {
   /** Bumped when the learner edits the link by hand: a new widget (and worker) for the new settings. */
   key: number;
   settings: SineSettings;
-  warnings: string[];
+  warnings: Msg[];
 }
 
 function load(key: number): Loaded {
-  const { settings, warnings } = readSineUrl(window.location.hash);
-  return { key, settings, warnings };
+  const { settings, messages } = readSineUrl(window.location.hash);
+  return { key, settings, warnings: messages };
 }
 
 export function SinePlaygroundPage() {
+  const t = useT(APP);
+  const embed = useEmbed();
+  const locked = useMemo(() => lockedSettings(SINE_SCHEMA, embed.locks), [embed.locks]);
   const [loaded, setLoaded] = useState(() => load(0));
   /** The hash this page wrote last (replaceState fires no hashchange, but a typed or pasted link does). */
   const written = useRef(window.location.hash);
@@ -46,16 +54,17 @@ export function SinePlaygroundPage() {
   const exposeTestHooks = paramsOfHash(window.location.hash).get("testHooks") === "1";
   return (
     <article className="sine-page">
-      <h1>Sine playground</h1>
-      <p className="lead">
-        Train a real recurrent network to predict a wave a few steps ahead, and watch it learn: its predictions, its loss,
-        its hidden state and the gradients flowing back through time.
-      </p>
-      <p className="note">
-        Training runs in the background of this page. Every setting is kept in the link, so copying the address shares
-        this exact run.
-      </p>
+      {/* Embedded (embed=1), the widget stands alone: the course page around it says what it is for. */}
+      {!embed.isEmbed && (
+        <>
+          <h1>{t("titleSine")}</h1>
+          <p className="lead">{t("sineLead")}</p>
+          <p className="note">{t("linkKeepsSettings")}</p>
+          <ShareBar widgetId="sine" />
+        </>
+      )}
       <SinePlayground
+        locked={locked}
         key={loaded.key}
         settings={loaded.settings}
         urlWarnings={loaded.warnings}

@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from "
 import { useStore, type StoreApi } from "zustand";
 import { createCharStore, indexedDbStorage, type CharState, type CharWorkerLike, type LabStorage } from "../../store/charStore";
 import type { CharSettings } from "../../store/charSettings";
+import type { MsgLike } from "../../i18n";
 import type { CharReport } from "../../worker/protocol";
 
 const CharStoreContext = createContext<StoreApi<CharState> | null>(null);
@@ -52,22 +53,24 @@ export function downloadText(fileName: string, text: string): void {
 
 export interface CharStoreProviderProps {
   settings: CharSettings;
-  urlWarnings?: string[];
+  urlWarnings?: readonly MsgLike[];
   hasUrlSettings?: boolean;
   /** Tests pass an in-process worker, a fake fetch and storage; the browser gets the real ones. */
   createWorker?: () => CharWorkerLike;
   fetchText?: (path: string) => Promise<string>;
   storage?: LabStorage | null;
   download?: (fileName: string, text: string) => void;
+  /** Settings the course locked (lock=… in the link): the store keeps these values. */
+  locked?: Partial<CharSettings>;
   children: ReactNode;
 }
 
 /** One store per lab, made once; the worker starts after mount and is terminated on unmount. */
 export function CharStoreProvider({
-  settings, urlWarnings, hasUrlSettings, createWorker = createCharWorker, fetchText = fetchCorpus, storage, download = downloadText, children,
+  settings, urlWarnings, hasUrlSettings, createWorker = createCharWorker, fetchText = fetchCorpus, storage, download = downloadText, locked, children,
 }: CharStoreProviderProps) {
   const [store] = useState(() =>
-    createCharStore({ settings, urlWarnings, hasUrlSettings, createWorker, fetchText, storage: storage === undefined ? indexedDbStorage() : storage, download }),
+    createCharStore({ settings, urlWarnings, hasUrlSettings, createWorker, fetchText, storage: storage === undefined ? indexedDbStorage() : storage, download, locked }),
   );
   useEffect(() => {
     void store.getState().start();

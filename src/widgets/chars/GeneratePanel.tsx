@@ -1,11 +1,14 @@
 // src/widgets/chars/GeneratePanel.tsx: Generate, then walk through the text one character at a time with its candidates.
 import { useId, useMemo } from "react";
-import { describeSymbol } from "../../data/text";
+import { useT } from "../../i18n";
+import { CHARS } from "../../i18n/chars";
 import { CharProbBars, type CharCandidate } from "../../viz";
 import { useChar, useCharStore } from "./CharStoreProvider";
+import { symbolName } from "./text";
 
 export function GeneratePanel() {
   const store = useCharStore();
+  const t = useT(CHARS);
   const generated = useChar((s) => s.generated);
   const isGenerating = useChar((s) => s.isGenerating);
   const selected = useChar((s) => s.selectedStep);
@@ -23,30 +26,31 @@ export function GeneratePanel() {
     const out: CharCandidate[] = [];
     for (let k = 0; k < K; k++) {
       const index = generated.topIndices[selected * K + k];
-      out.push({ label: describeSymbol(vocabulary[index] ?? "?"), p: generated.topP[selected * K + k], isChosen: index === generated.indices[selected] });
+      out.push({ label: symbolName(t, vocabulary[index] ?? "?"), p: generated.topP[selected * K + k], isChosen: index === generated.indices[selected] });
     }
     return out;
-  }, [generated, selected, vocabulary, n]);
+  }, [generated, selected, vocabulary, n, t]);
   const context = (primeText + chars.slice(0, selected).join("")).slice(-12).replace(/\n/g, "↵");
   return (
     <section className="chars-panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Generate, one character at a time</h2>
-      <p className="chars-note">
-        Uses the temperature, priming text, seed and length above. Then step through the result: at each step the bars show
-        the characters the model found most likely, and which one was drawn.
-      </p>
+      <h2 id={`${id}-h`}>{t("generateHeading")}</h2>
+      <p className="chars-note">{t("generateNote")}</p>
       <div className="chars-row">
         <button type="button" className="chars-primary" disabled={!canGenerate} onClick={() => { store.getState().generate(); }}>
-          Generate
+          {t("generate")}
         </button>
-        {isGenerating && <span className="chars-note">Writing…</span>}
+        {isGenerating && <span className="chars-note">{t("writing")}</span>}
       </div>
       {generated && (
         <>
-          <section className="chars-sample" aria-label="Generated text">
+          <section className="chars-sample" aria-label={t("generatedText")}>
             <p className="chars-caption">
-              {n} characters at temperature {generated.settings.temperature.toFixed(2)}, seed {generated.settings.seed}, by the weights of step{" "}
-              {generated.step.toLocaleString("en")}. Click a character to see its step.
+              {t("generatedCaption", {
+                n: String(n),
+                temperature: generated.settings.temperature.toFixed(2),
+                seed: String(generated.settings.seed),
+                step: generated.step.toLocaleString("en"),
+              })}
             </p>
             <pre>
               <span className="chars-prime">{primeText}</span>
@@ -65,28 +69,26 @@ export function GeneratePanel() {
           </section>
           <div className="chars-row">
             <button type="button" disabled={selected <= 0} onClick={() => { store.getState().selectStep(selected - 1); }}>
-              Previous character
+              {t("previousChar")}
             </button>
             <input
               type="range"
               min={0}
               max={Math.max(0, n - 1)}
               value={selected}
-              aria-label="Step shown"
-              aria-valuetext={`step ${selected + 1} of ${n}`}
+              aria-label={t("stepShown")}
+              aria-valuetext={t("stepOf", { i: selected + 1, n })}
               onChange={(e) => {
                 store.getState().selectStep(Number(e.target.value));
               }}
             />
             <button type="button" disabled={selected >= n - 1} onClick={() => { store.getState().selectStep(selected + 1); }}>
-              Next character
+              {t("nextChar")}
             </button>
           </div>
-          <CharProbBars candidates={candidates} title={`Step ${selected + 1} of ${n}: after “${context}”, the next character`} />
+          <CharProbBars candidates={candidates} title={t("candidatesTitle", { i: selected + 1, n, context })} />
           {n > 0 && !candidates.some((c) => c.isChosen) && (
-            <p className="chars-note">
-              Drawn at this step: “{describeSymbol(chars[selected])}”, a less likely character outside the {candidates.length} shown.
-            </p>
+            <p className="chars-note">{t("drawnOutside", { ch: symbolName(t, chars[selected]), k: candidates.length })}</p>
           )}
         </>
       )}

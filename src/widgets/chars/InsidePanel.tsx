@@ -1,22 +1,24 @@
 // src/widgets/chars/InsidePanel.tsx: inside the network over held-out text: one unit colouring the text, the units
 // that follow simple features, and every unit and gate as heatmaps.
 import { useId, useMemo } from "react";
+import { useT, type Translate } from "../../i18n";
+import { CHARS } from "../../i18n/chars";
+import { FEATURES, type FeatureName } from "../../data/text";
 import type { ColourBy } from "../../store/charStore";
 import { CharText, GATES, GateHeatmaps, StateHeatmap } from "../../viz";
 import { NumberField, SelectField, type SelectOption } from "../controls";
 import { useChar, useCharStore } from "./CharStoreProvider";
+import { inspectSourceText } from "./text";
 
-const COLOUR_LABELS: Record<ColourBy, string> = {
-  h: "hidden state h",
-  c: "cell state c",
-  i: "input gate i",
-  f: "forget gate f",
-  g: "candidate g",
-  o: "output gate o",
-  r: "reset gate r",
-  z: "update gate z",
-  n: "candidate n",
-};
+/** A feature the dictionary names (src/data/text.ts FEATURES); the worker's English label stands in for any other. */
+function isFeature(name: string): name is FeatureName {
+  return FEATURES.some((f) => f.name === name);
+}
+
+/** What each choice of "Colour by" shows: "hidden state h", "forget gate f". */
+function colourLabel(t: Translate<typeof CHARS>, by: ColourBy): string {
+  return t(`colour_${by}`);
+}
 
 /** Sigmoid gates live in [0, 1]; h, tanh candidates in [−1, 1]; c is unbounded. */
 function rampOf(by: ColourBy): "diverging" | "sequential" {
@@ -25,6 +27,7 @@ function rampOf(by: ColourBy): "diverging" | "sequential" {
 
 export function InsidePanel() {
   const store = useCharStore();
+  const t = useT(CHARS);
   const inspection = useChar((s) => s.inspection);
   const layer = useChar((s) => s.inspectLayer);
   const unit = useChar((s) => s.inspectUnit);
@@ -66,33 +69,30 @@ export function InsidePanel() {
   if (!inspection) {
     return (
       <section className="chars-panel" aria-labelledby={`${id}-h`}>
-        <h2 id={`${id}-h`}>Inside the network</h2>
-        <p className="chars-note">The network&apos;s insides appear once a model is ready.</p>
+        <h2 id={`${id}-h`}>{t("insideHeading")}</h2>
+        <p className="chars-note">{t("insideNotReady")}</p>
       </section>
     );
   }
   const { numLayers, H, cell, T } = inspection;
   const colourOptions: SelectOption[] = (["h", ...(cell === "lstm" ? ["c"] : []), ...Object.keys(inspection.gates)] as ColourBy[]).map((v) => ({
     value: v,
-    label: COLOUR_LABELS[v],
+    label: colourLabel(t, v),
   }));
-  const layerOptions: SelectOption[] = Array.from({ length: numLayers }, (_, l) => ({ value: String(l), label: `Layer ${l + 1}` }));
+  const layerOptions: SelectOption[] = Array.from({ length: numLayers }, (_, l) => ({ value: String(l), label: t("layerN", { n: l + 1 }) }));
   const onHoverT = (t: number | null) => {
     store.getState().setHoverT(t);
   };
   return (
     <section className="chars-panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Inside the network</h2>
-      <p className="chars-note">
-        The network reads {inspection.source}, with the weights of step {inspection.step.toLocaleString("en")}. Each character is
-        coloured by what the chosen unit holds just after reading it.
-      </p>
+      <h2 id={`${id}-h`}>{t("insideHeading")}</h2>
+      <p className="chars-note">{t("insideNote", { source: inspectSourceText(t, inspection.source), step: inspection.step.toLocaleString("en") })}</p>
       <div className="chars-inside-controls">
         {numLayers > 1 && (
-          <SelectField label="Layer" value={String(layer)} options={layerOptions} onChange={(v) => { store.getState().setInspectUnit(Number(v), unit); }} />
+          <SelectField label={t("layer")} value={String(layer)} options={layerOptions} onChange={(v) => { store.getState().setInspectUnit(Number(v), unit); }} />
         )}
         <NumberField
-          label={`Unit (0 to ${H - 1})`}
+          label={t("unitRange", { max: H - 1 })}
           value={unit}
           onCommit={(raw) => {
             const v = Number(raw);
@@ -101,21 +101,21 @@ export function InsidePanel() {
             return true;
           }}
         />
-        <SelectField label="Colour by" value={colourBy} options={colourOptions} onChange={(v) => { store.getState().setColourBy(v as ColourBy); }} />
+        <SelectField label={t("colourBy")} value={colourBy} options={colourOptions} onChange={(v) => { store.getState().setColourBy(v as ColourBy); }} />
       </div>
       <CharText
         chars={chars}
         values={values}
         ramp={rampOf(colourBy)}
         domain={domain}
-        title={`Layer ${layer + 1}, unit ${unit}: ${COLOUR_LABELS[colourBy]}`}
+        title={t("unitTitle", { layer: layer + 1, unit, what: colourLabel(t, colourBy) })}
         hoverT={hoverT}
         onHoverT={onHoverT}
       />
       <Correlations />
-      <StateHeatmap values={inspection.h[layer]} T={T} H={H} label={`Hidden state h, layer ${layer + 1}, over the ${T} characters`} hoverT={hoverT} onHoverT={onHoverT} />
+      <StateHeatmap values={inspection.h[layer]} T={T} H={H} label={t("hOverText", { layer: layer + 1, T })} hoverT={hoverT} onHoverT={onHoverT} />
       {(cell === "lstm" || cell === "gru") && layerGates && (
-        <GateHeatmaps gates={layerGates} T={T} H={H} cell={cell} title={`Gates of layer ${layer + 1} (${GATES[cell].map((g) => g.name).join(", ")}) over the text`} hoverT={hoverT} onHoverT={onHoverT} />
+        <GateHeatmaps gates={layerGates} T={T} H={H} cell={cell} title={t("gatesOverText", { layer: layer + 1, names: GATES[cell].map((g) => g.name).join(", ") })} hoverT={hoverT} onHoverT={onHoverT} />
       )}
     </section>
   );
@@ -123,27 +123,28 @@ export function InsidePanel() {
 
 function Correlations() {
   const store = useCharStore();
+  const t = useT(CHARS);
   const correlations = useChar((s) => s.inspection?.correlations ?? []);
   const numLayers = useChar((s) => s.inspection?.numLayers ?? 1);
   return (
     <table className="chars-corr">
-      <caption>Units that follow simple features of the text: the largest correlations (Pearson r) between a unit&apos;s h and the feature</caption>
+      <caption>{t("correlationsCaption")}</caption>
       <thead>
         <tr>
-          <th scope="col">Feature</th>
-          <th scope="col">Units, strongest first (choose one to colour the text by it)</th>
+          <th scope="col">{t("feature")}</th>
+          <th scope="col">{t("unitsStrongestFirst")}</th>
         </tr>
       </thead>
       <tbody>
         {correlations.map((f) => (
           <tr key={f.feature}>
             <th scope="row">
-              {f.label}
-              <span className="chars-corr-meaning">{f.meaning}</span>
+              {isFeature(f.feature) ? t(`feature_${f.feature}`) : f.label}
+              <span className="chars-corr-meaning">{isFeature(f.feature) ? t(`featureMeaning_${f.feature}`) : f.meaning}</span>
             </th>
             <td>
               {f.units.length === 0 ? (
-                <span className="chars-note">The feature does not vary over this text.</span>
+                <span className="chars-note">{t("featureConstant")}</span>
               ) : (
                 f.units.map((u) => (
                   <button
@@ -155,7 +156,7 @@ function Correlations() {
                       store.getState().setColourBy("h");
                     }}
                   >
-                    {numLayers > 1 ? `layer ${u.layer + 1}, ` : ""}unit {u.unit}: r = {u.r.toFixed(2)}
+                    {t("unitCorrelation", { layer: numLayers > 1 ? u.layer + 1 : null, unit: u.unit, r: u.r.toFixed(2) })}
                   </button>
                 ))
               )}

@@ -1,22 +1,30 @@
 // src/widgets/chars/ModelPanel.tsx: save the model as a file, load one (also from PyTorch), forget what is saved.
 import { useId } from "react";
+import { inLang, useT } from "../../i18n";
+import { CHARS } from "../../i18n/chars";
 import { useChar, useCharStore } from "./CharStoreProvider";
+import { useEmbed } from "../../embed/EmbedContext";
+import { EMBED_TEXT } from "../../embed/text";
 
 export function ModelPanel() {
   const store = useCharStore();
+  const t = useT(CHARS);
   const message = useChar((s) => s.modelMessage);
   const canPersist = useChar((s) => s.canPersist);
   const hasModel = useChar((s) => s.snapshot !== null);
   const fileId = useId();
+  const embed = useEmbed();
+  // The page gives such a lab no storage (src/app/pages/CharLabPage.tsx): say why, not "this browser has none".
+  const isCourseLab = embed.isEmbed || Object.keys(embed.locks).length > 0;
   return (
     <section className="chars-panel" aria-labelledby={`${fileId}-h`}>
-      <h2 id={`${fileId}-h`}>Models</h2>
+      <h2 id={`${fileId}-h`}>{t("models")}</h2>
       <div className="chars-row">
         <button type="button" disabled={!hasModel} onClick={() => { store.getState().saveModel(); }}>
-          Save model
+          {t("saveModel")}
         </button>
       </div>
-      <label htmlFor={fileId}>Load a model file (.json)</label>
+      <label htmlFor={fileId}>{t("loadModelFile")}</label>
       <input
         id={fileId}
         type="file"
@@ -32,23 +40,21 @@ export function ModelPanel() {
       />
       {message && (
         <p className={message.kind === "error" ? "chars-message chars-error" : "chars-message chars-ok"} role={message.kind === "error" ? "alert" : undefined}>
-          {message.text}
+          {inLang(message.text, t.lang)}
         </p>
       )}
-      <p className="chars-note">
-        A model file is JSON with the vocabulary and PyTorch&apos;s state_dict names, so a model trained in PyTorch loads here
-        (see the README, &quot;Model files&quot;). A model whose vocabulary differs from the text&apos;s is loaded with its own
-        vocabulary: it can write and be looked inside, and it trains on the text only if its vocabulary covers it.
-      </p>
+      <p className="chars-note">{t("modelFileNote")}</p>
       {canPersist ? (
         <>
-          <p className="chars-note">The settings, your own text and the model are kept in this browser for your next visit.</p>
+          <p className="chars-note">{t("keptInBrowser")}</p>
           <button type="button" onClick={() => { void store.getState().forgetSaved(); }}>
-            Forget saved model
+            {t("forgetSaved")}
           </button>
         </>
+      ) : isCourseLab ? (
+        <p className="chars-note">{EMBED_TEXT.courseLabNoStorage}</p>
       ) : (
-        <p className="chars-note">This browser offers no storage (IndexedDB), so nothing is kept after a reload: use Save model.</p>
+        <p className="chars-note">{t("noStorage")}</p>
       )}
     </section>
   );

@@ -1,12 +1,17 @@
 // src/widgets/chars/RunBar.tsx: Train/Pause, Step, Reset, and the status line (step, loss, speed).
+import { useT } from "../../i18n";
+import { CHARS } from "../../i18n/chars";
+import { CONTROLS } from "../../i18n/controls";
 import { useChar, useCharStore } from "./CharStoreProvider";
 import { statusText } from "./text";
 
 export function RunBar() {
   const store = useCharStore();
+  const t = useT(CHARS);
+  const tc = useT(CONTROLS);
   const status = useChar((s) => s.status);
   const isSampleOnly = useChar((s) => s.isSampleOnly);
-  const text = useChar((s) => statusText(s.status, s.snapshot, s.isSampleOnly));
+  const text = useChar((s) => statusText(t, s.status, s.snapshot, s.isSampleOnly));
   const isTraining = status === "training";
   const canTrain = !isSampleOnly && (status === "idle" || status === "training");
   const canReset = status === "idle" || status === "training" || status === "diverged" || status === "failed";
@@ -21,7 +26,7 @@ export function RunBar() {
             store.getState().toggleTraining();
           }}
         >
-          {isTraining ? "Pause" : "Train"}
+          {isTraining ? tc("pause") : tc("train")}
         </button>
         <button
           type="button"
@@ -30,7 +35,7 @@ export function RunBar() {
             store.getState().step();
           }}
         >
-          Step
+          {tc("step")}
         </button>
         <button
           type="button"
@@ -39,7 +44,7 @@ export function RunBar() {
             store.getState().reset();
           }}
         >
-          Reset
+          {tc("reset")}
         </button>
       </div>
       {/* Silent while training: 20 updates a second would drown a screen reader; read out once training pauses. */}

@@ -1,6 +1,9 @@
 // src/widgets/chars/SamplePanel.tsx: how the model writes (temperature, priming text, seed) and its latest sample.
 import { useId, useMemo } from "react";
+import { inLang, useT } from "../../i18n";
+import { CHARS } from "../../i18n/chars";
 import { CHAR_SCHEMA } from "../../store/charSettings";
+import { labelOf } from "../../store/schema";
 import { SettingControl } from "./SettingControl";
 import { useChar, useCharStore } from "./CharStoreProvider";
 
@@ -8,18 +11,20 @@ const T_SPEC = CHAR_SCHEMA.temperature;
 
 export function SamplePanel() {
   const store = useCharStore();
+  const t = useT(CHARS);
   const temperature = useChar((s) => s.settings.temperature);
   const prime = useChar((s) => s.prime);
   const primeError = useChar((s) => s.fieldErrors.prime);
   const id = useId();
   return (
     <section className="chars-panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Samples</h2>
-      <p className="chars-note">While it trains, the model writes a new sample every few seconds, from the same start and seed, so you can watch it improve.</p>
+      <h2 id={`${id}-h`}>{t("samples")}</h2>
+      <p className="chars-note">{t("samplesNote")}</p>
       <div className="chars-sampling">
         <div className="control">
           <label htmlFor={`${id}-t`}>
-            {T_SPEC.label}: <span className="chars-value">{temperature.toFixed(2)}</span>
+            {t("labelColon", { label: labelOf(T_SPEC, t.lang) })}
+            <span className="chars-value">{temperature.toFixed(2)}</span>
           </label>
           <input
             id={`${id}-t`}
@@ -34,11 +39,11 @@ export function SamplePanel() {
             }}
           />
           <p id={`${id}-th`} className="control-hint">
-            0 always takes the most likely character; 1 draws from the model&apos;s own probabilities; above 1 is wilder.
+            {t("temperatureHint")}
           </p>
         </div>
         <div className="control" data-invalid={primeError ? "" : undefined}>
-          <label htmlFor={`${id}-p`}>Priming text</label>
+          <label htmlFor={`${id}-p`}>{t("primingText")}</label>
           <input
             id={`${id}-p`}
             type="text"
@@ -51,7 +56,7 @@ export function SamplePanel() {
             }}
           />
           <p id={`${id}-ph`} className={primeError ? "control-error" : "control-hint"}>
-            {primeError ?? "Read before writing starts; empty starts from a new line."}
+            {primeError !== undefined ? inLang(primeError, t.lang) : t("primingHint")}
           </p>
         </div>
         <SettingControl name="sampleSeed" />
@@ -63,17 +68,17 @@ export function SamplePanel() {
 }
 
 function LiveSample() {
+  const t = useT(CHARS);
   const sample = useChar((s) => s.liveSample);
   const vocabulary = useChar((s) => s.vocabulary);
   const text = useMemo(() => (sample ? Array.from(sample.indices, (i) => vocabulary[i] ?? "").join("") : ""), [sample, vocabulary]);
   const primeText = useMemo(() => (sample ? Array.from(sample.primeIds, (i) => vocabulary[i] ?? "").join("") : ""), [sample, vocabulary]);
   return (
-    <section className="chars-sample" aria-label="Latest sample">
+    <section className="chars-sample" aria-label={t("latestSample")}>
       {sample ? (
         <>
           <p className="chars-caption">
-            Written by the weights of step {sample.step.toLocaleString("en")}, temperature {sample.settings.temperature.toFixed(2)}, seed{" "}
-            {sample.settings.seed}. The priming text is underlined.
+            {t("sampleCaption", { step: sample.step.toLocaleString("en"), temperature: sample.settings.temperature.toFixed(2), seed: String(sample.settings.seed) })}
           </p>
           <pre>
             <span className="chars-prime">{primeText}</span>
@@ -81,7 +86,7 @@ function LiveSample() {
           </pre>
         </>
       ) : (
-        <p className="chars-note">No sample yet.</p>
+        <p className="chars-note">{t("noSample")}</p>
       )}
     </section>
   );

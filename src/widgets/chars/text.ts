@@ -1,33 +1,60 @@
 // src/widgets/chars/text.ts: the lab's sentences built from its state (status line, captions), kept out of the markup.
+import type { Translate } from "../../i18n";
+import type { CHARS } from "../../i18n/chars";
 import type { CharStatus } from "../../store/charStore";
 import type { CharSnapshot } from "../../worker/protocol";
+
+type T = Translate<typeof CHARS>;
 
 const grouped = (n: number): string => Math.round(n).toLocaleString("en");
 const bits = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : "—");
 
 /** The status line: "Step 120 · loss 2.31 bits/char · validation 2.40 bits/char · 9,800 tokens/s". */
-export function statusText(status: CharStatus, s: CharSnapshot | null, isSampleOnly: boolean): string {
+export function statusText(t: T, status: CharStatus, s: CharSnapshot | null, isSampleOnly: boolean): string {
   switch (status) {
     case "loadingText":
-      return "Loading the text…";
+      return t("loadingText");
     case "noText":
-      return "No text to train on yet: pick a built-in text, or paste or open your own.";
+      return t("noText");
     case "starting":
-      return "Starting the training worker…";
+      return t("starting");
     case "restarting":
-      return "Restarting the training worker…";
+      return t("restarting");
     default:
       break;
   }
-  if (!s) return status === "failed" ? "Training could not start: see the message above." : "Starting the training worker…";
-  const parts = [`Step ${grouped(s.step)}`];
-  if (Number.isFinite(s.lossBits)) parts.push(`loss ${bits(s.lossBits)} bits/char`);
-  parts.push(`validation ${bits(s.valLossBits)} bits/char`);
-  if (status === "training") parts.push(`${grouped(s.tokensPerSec)} tokens/s`);
-  if (s.step > 0) parts.push(`epoch ${s.epoch.toFixed(2)}`);
-  if (isSampleOnly) parts.push("sampling only (the model's vocabulary lacks characters of this text)");
-  else if (status === "diverged") parts.push("stopped: the loss diverged");
-  else if (status === "failed") parts.push("stopped");
-  else if (status === "idle") parts.push(s.step === 0 ? "ready to train" : "paused");
+  if (!s) return status === "failed" ? t("couldNotStartStatus") : t("starting");
+  const parts = [t("stepN", { step: grouped(s.step) })];
+  if (Number.isFinite(s.lossBits)) parts.push(t("lossBits", { bits: bits(s.lossBits) }));
+  parts.push(t("validationBits", { bits: bits(s.valLossBits) }));
+  if (status === "training") parts.push(t("tokensPerSec", { rate: grouped(s.tokensPerSec) }));
+  if (s.step > 0) parts.push(t("epoch", { epoch: s.epoch.toFixed(2) }));
+  if (isSampleOnly) parts.push(t("sampleOnly"));
+  else if (status === "diverged") parts.push(t("stoppedDiverged"));
+  else if (status === "failed") parts.push(t("stopped"));
+  else if (status === "idle") parts.push(s.step === 0 ? t("readyToTrain") : t("paused"));
   return parts.join(" · ");
+}
+
+/** How a symbol reads in a list or a bar label: invisible ones get a name (src/data/text.ts describeSymbol, translated). */
+export function symbolName(t: T, s: string): string {
+  switch (s) {
+    case "\n":
+      return t("symbolNewLine");
+    case " ":
+      return t("symbolSpace");
+    case "\t":
+      return t("symbolTab");
+    default:
+      return s;
+  }
+}
+
+/** What the network reads in the "Inside" panel, from the worker's English description (the worker names no code). */
+export function inspectSourceText(t: T, source: string): string {
+  const n = /^the first (\d+) characters/.exec(source)?.[1];
+  if (n === undefined) return source;
+  if (source.includes("held-out")) return t("sourceHeldOut", { n });
+  if (source.includes("vocabulary")) return t("sourceKnown", { n });
+  return t("sourceText", { n });
 }

@@ -1,27 +1,33 @@
 // src/widgets/chars/url.ts: the lab's settings in the hash query ("#/lab/chars?cell=gru&hidden=256").
+import { msgOf, type Msg } from "../../i18n";
+import { CHARS } from "../../i18n/chars";
 import { defaults, fromParams, toParams } from "../../store/schema";
+import { EMBED_PARAMS } from "../../embed/params";
 import { CHAR_SCHEMA, type CharSettings } from "../../store/charSettings";
 
 /** Parameters the page reads itself (not settings): left alone, never warned about. */
-export const PAGE_PARAMS = ["embed"] as const;
+export const PAGE_PARAMS = ["lang", ...EMBED_PARAMS] as const;
 
 export function paramsOfHash(hash: string): URLSearchParams {
   const q = hash.indexOf("?");
   return new URLSearchParams(q >= 0 ? hash.slice(q + 1) : "");
 }
 
-/** The settings a link asks for; bad or unknown parameters are listed in `warnings`, the defaults standing in. */
-export function readCharUrl(hash: string): { settings: CharSettings; warnings: string[]; hasSettings: boolean } {
+/**
+ * The settings a link asks for; bad or unknown parameters are listed, the defaults standing in: in `messages` in
+ * both languages, and in `warnings` in English (the same list).
+ */
+export function readCharUrl(hash: string): { settings: CharSettings; warnings: string[]; messages: Msg[]; hasSettings: boolean } {
   const params = paramsOfHash(hash);
-  const { values, warnings } = fromParams(CHAR_SCHEMA, params, defaults(CHAR_SCHEMA), PAGE_PARAMS);
+  const { values, messages } = fromParams(CHAR_SCHEMA, params, defaults(CHAR_SCHEMA), PAGE_PARAMS);
   let settings: CharSettings = { ...values };
   if (settings.corpus === "custom") {
     // The learner's own text lives in this browser, not in the link.
-    warnings.push("corpus=custom: your own text is not part of a link; using the default text.");
+    messages.push(msgOf(CHARS, "customNotInLink"));
     settings = { ...settings, corpus: CHAR_SCHEMA.corpus.default };
   }
   const hasSettings = [...params.keys()].some((k) => k in CHAR_SCHEMA);
-  return { settings, warnings, hasSettings };
+  return { settings, warnings: messages.map((m) => m.en), messages, hasSettings };
 }
 
 /** The hash for `settings` on the current route: its path, the page's own parameters, then the non-default settings. */

@@ -1,22 +1,46 @@
 // src/widgets/controls/FieldMessage.tsx: the line under a control: why a value was refused, or a hint.
 import type { ReactNode } from "react";
+import { useT } from "../../i18n";
+import { CONTROLS } from "../../i18n/controls";
+import { EMBED_TEXT } from "../../embed/text";
 
-/** Ids are `${id}-error` and `${id}-hint`, which the control names in aria-describedby. */
-export function FieldMessage({ id, error, hint, kept }: { id: string; error?: string | undefined; hint?: ReactNode; kept?: string }) {
+/** The ids of the lines FieldMessage shows, for the control's aria-describedby (the lock note first). */
+export function describedBy(id: string, { error, hint, locked }: { error?: string | undefined; hint?: ReactNode; locked?: boolean }): string | undefined {
+  const ids = [locked ? `${id}-locked` : null, error ? `${id}-error` : hint ? `${id}-hint` : null].filter((x) => x !== null);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+/**
+ * Ids are `${id}-locked`, `${id}-error` and `${id}-hint` (see describedBy). A setting the course locked (lock=… in
+ * the link) says so above the hint, so a learner knows why the control does not respond.
+ */
+export function FieldMessage({ id, error, hint, kept, locked = false }: { id: string; error?: string | undefined; hint?: ReactNode; kept?: string; locked?: boolean }) {
+  const t = useT(CONTROLS);
+  const lockNote = locked ? (
+    <p id={`${id}-locked`} className="control-locked">
+      {EMBED_TEXT.lockedNote}
+    </p>
+  ) : null;
   if (error) {
     return (
-      <p id={`${id}-error`} className="control-error">
-        {error}
-        {kept !== undefined ? ` Still using ${kept}.` : null}
-      </p>
+      <>
+        {lockNote}
+        <p id={`${id}-error`} className="control-error">
+          {error}
+          {kept !== undefined ? t("stillUsing", { kept }) : null}
+        </p>
+      </>
     );
   }
   if (hint) {
     return (
-      <p id={`${id}-hint`} className="control-hint">
-        {hint}
-      </p>
+      <>
+        {lockNote}
+        <p id={`${id}-hint`} className="control-hint">
+          {hint}
+        </p>
+      </>
     );
   }
-  return null;
+  return lockNote;
 }

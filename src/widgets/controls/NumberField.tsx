@@ -1,6 +1,7 @@
 // src/widgets/controls/NumberField.tsx: a labelled number box that commits on Enter or blur and shows why a value was refused.
 import { useId, useState, type ReactNode } from "react";
-import { FieldMessage } from "./FieldMessage";
+import { useIsLocked } from "../../embed/EmbedContext";
+import { describedBy, FieldMessage } from "./FieldMessage";
 
 export interface NumberFieldProps {
   label: string;
@@ -16,14 +17,17 @@ export interface NumberFieldProps {
    */
   onCommit: (raw: string) => boolean;
   disabled?: boolean;
+  /** The setting's URL key ("lr"): a link that locks it (lock=lr) disables the control and says why. */
+  settingKey?: string;
 }
 
 /**
  * A text box, not `type="number"`: a number input empties itself on "abc" or "1e", so the message could not
  * quote what was typed. While the learner edits, the box shows their text; otherwise the value in force.
  */
-export function NumberField({ label, value, error, hint, onCommit, disabled = false }: NumberFieldProps) {
+export function NumberField({ label, value, error, hint, onCommit, disabled = false, settingKey }: NumberFieldProps) {
   const id = useId();
+  const isLocked = useIsLocked(settingKey);
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft === null) return;
@@ -44,9 +48,9 @@ export function NumberField({ label, value, error, hint, onCommit, disabled = fa
         autoComplete="off"
         spellCheck={false}
         value={draft ?? String(value)}
-        disabled={disabled}
+        disabled={disabled || isLocked}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, { error, hint, locked: isLocked })}
         onChange={(e) => {
           setDraft(e.target.value);
         }}
@@ -61,7 +65,7 @@ export function NumberField({ label, value, error, hint, onCommit, disabled = fa
           }
         }}
       />
-      <FieldMessage id={id} error={error} hint={hint} kept={String(value)} />
+      <FieldMessage id={id} error={error} hint={hint} kept={String(value)} locked={isLocked} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // src/widgets/controls/SelectField.tsx: a labelled drop-down over a fixed list of options.
 import { useId, type ReactNode } from "react";
-import { FieldMessage } from "./FieldMessage";
+import { useIsLocked } from "../../embed/EmbedContext";
+import { describedBy, FieldMessage } from "./FieldMessage";
 
 export interface SelectOption {
   value: string;
@@ -15,19 +16,22 @@ export interface SelectFieldProps {
   hint?: ReactNode;
   onChange: (value: string) => void;
   disabled?: boolean;
+  /** The setting's URL key ("cell"): a link that locks it (lock=cell) disables the control and says why. */
+  settingKey?: string;
 }
 
-export function SelectField({ label, value, options, error, hint, onChange, disabled = false }: SelectFieldProps) {
+export function SelectField({ label, value, options, error, hint, onChange, disabled = false, settingKey }: SelectFieldProps) {
   const id = useId();
+  const isLocked = useIsLocked(settingKey);
   return (
     <div className="control" data-invalid={error ? "" : undefined}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
         value={value}
-        disabled={disabled}
+        disabled={disabled || isLocked}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, { error, hint, locked: isLocked })}
         onChange={(e) => {
           onChange(e.target.value);
         }}
@@ -38,7 +42,7 @@ export function SelectField({ label, value, options, error, hint, onChange, disa
           </option>
         ))}
       </select>
-      <FieldMessage id={id} error={error} hint={hint} />
+      <FieldMessage id={id} error={error} hint={hint} locked={isLocked} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // src/widgets/controls/ToggleField.tsx: a labelled on/off switch (a checkbox, so every browser and reader knows it).
 import { useId, type ReactNode } from "react";
-import { FieldMessage } from "./FieldMessage";
+import { useIsLocked } from "../../embed/EmbedContext";
+import { describedBy, FieldMessage } from "./FieldMessage";
 
 export interface ToggleFieldProps {
   label: string;
@@ -9,25 +10,28 @@ export interface ToggleFieldProps {
   hint?: ReactNode;
   onChange: (checked: boolean) => void;
   disabled?: boolean;
+  /** The setting's URL key ("cell"): a link that locks it (lock=cell) disables the control and says why. */
+  settingKey?: string;
 }
 
-export function ToggleField({ label, checked, error, hint, onChange, disabled = false }: ToggleFieldProps) {
+export function ToggleField({ label, checked, error, hint, onChange, disabled = false, settingKey }: ToggleFieldProps) {
   const id = useId();
+  const isLocked = useIsLocked(settingKey);
   return (
     <div className="control control-toggle" data-invalid={error ? "" : undefined}>
       <input
         id={id}
         type="checkbox"
         checked={checked}
-        disabled={disabled}
+        disabled={disabled || isLocked}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, { error, hint, locked: isLocked })}
         onChange={(e) => {
           onChange(e.target.checked);
         }}
       />
       <label htmlFor={id}>{label}</label>
-      <FieldMessage id={id} error={error} hint={hint} />
+      <FieldMessage id={id} error={error} hint={hint} locked={isLocked} />
     </div>
   );
 }

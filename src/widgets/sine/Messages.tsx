@@ -1,8 +1,13 @@
 // src/widgets/sine/Messages.tsx: what the learner must know about: ignored URL settings, a restarted worker, errors.
+import { inLang, useT } from "../../i18n";
+import { CONTROLS } from "../../i18n/controls";
+import { SINE } from "../../i18n/sine";
 import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
 
 export function Messages() {
   const store = useSineStore();
+  const t = useT(SINE);
+  const tc = useT(CONTROLS);
   const urlWarnings = useSine((s) => s.urlWarnings);
   const notice = useSine((s) => s.notice);
   const error = useSine((s) => s.error);
@@ -10,30 +15,30 @@ export function Messages() {
     <>
       {urlWarnings.length > 0 ? (
         <div role="alert" className="sine-alert sine-alert-warning">
-          <p>Some settings in the link could not be used, so their defaults apply:</p>
+          <p>{t("urlIgnored")}</p>
           <ul>
             {urlWarnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={inLang(w, "en")}>{inLang(w, t.lang)}</li>
             ))}
           </ul>
         </div>
       ) : null}
       {notice ? (
         <div role="alert" className="sine-alert sine-alert-info">
-          <p>{notice}</p>
+          <p>{inLang(notice, t.lang)}</p>
           <button
             type="button"
             onClick={() => {
               store.getState().dismissNotice();
             }}
           >
-            Dismiss
+            {tc("dismiss")}
           </button>
         </div>
       ) : null}
       {error ? (
         <div role="alert" className="sine-alert sine-alert-danger">
-          <p>{error}</p>
+          <p>{inLang(error, t.lang)}</p>
         </div>
       ) : null}
     </>

@@ -1,11 +1,16 @@
 // src/widgets/sine/RunBar.tsx: Train/Pause, Step, Reset, and the status line (step, loss, speed).
+import { useT } from "../../i18n";
+import { CONTROLS } from "../../i18n/controls";
+import { SINE } from "../../i18n/sine";
 import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
 import { statusText } from "./text";
 
 export function RunBar() {
   const store = useSineStore();
+  const t = useT(SINE);
+  const tc = useT(CONTROLS);
   const status = useSine((s) => s.status);
-  const text = useSine((s) => statusText(s.status, s.snapshot));
+  const text = useSine((s) => statusText(t, s.status, s.snapshot));
   const isTraining = status === "training";
   const canTrain = status === "idle" || status === "training" || status === "diverged";
   const hasWorker = status !== "starting" && status !== "restarting" && status !== "failed";
@@ -21,7 +26,7 @@ export function RunBar() {
             store.getState().toggleTraining();
           }}
         >
-          {isTraining ? "Pause" : "Train"}
+          {isTraining ? tc("pause") : tc("train")}
         </button>
         <button
           type="button"
@@ -31,7 +36,7 @@ export function RunBar() {
             store.getState().step();
           }}
         >
-          Step
+          {tc("step")}
         </button>
         <button
           type="button"
@@ -40,7 +45,7 @@ export function RunBar() {
             store.getState().reset();
           }}
         >
-          Reset
+          {tc("reset")}
         </button>
       </div>
       {/* Polite, but silent while training: 30 updates a second would drown a screen reader; the figures are
@@ -49,8 +54,7 @@ export function RunBar() {
         {text}
       </p>
       <p className="sine-keys">
-        Keys: <kbd>Space</kbd> trains or pauses, <kbd>→</kbd> takes one step, while the focus is in the playground and
-        not in a text box.
+        {t("keysLead")} <kbd>Space</kbd> {t("keysSpace")} <kbd>→</kbd> {t("keysArrow")}
       </p>
     </div>
   );

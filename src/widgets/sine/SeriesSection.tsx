@@ -1,19 +1,23 @@
 // src/widgets/sine/SeriesSection.tsx: "Your own series": paste or upload one CSV column to train on instead of sines.
 import { useId, useState } from "react";
 import { MAX_CSV_CHARS } from "../../data/csv";
+import { inLang, msgOf, msgPer, useT, type Msg } from "../../i18n";
+import { SINE } from "../../i18n/sine";
 import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
 import { formatCount, formatValue } from "../../viz/format";
 
 export function SeriesSection() {
   const id = useId();
   const store = useSineStore();
+  const t = useT(SINE);
   const series = useSine((s) => s.series);
   const seriesError = useSine((s) => s.fieldErrors.series);
   const stats = useSine((s) => s.snapshot?.dataStats);
   // What is typed in the box and a file that could not be read are the learner's drafts, not settings.
   const [text, setText] = useState("");
-  const [fileError, setFileError] = useState<string | null>(null);
-  const message = fileError ?? seriesError;
+  const [fileError, setFileError] = useState<Msg | null>(null);
+  const problem = fileError ?? seriesError;
+  const message = problem === undefined ? undefined : inLang(problem, t.lang);
 
   const loadText = () => {
     setFileError(null);
@@ -23,10 +27,7 @@ export function SeriesSection() {
     setFileError(null);
     // Refused before reading: a file this large would hold the page while it is read and split into lines.
     if (file.size > MAX_CSV_CHARS) {
-      setFileError(
-        `${file.name}: the file has ${formatCount(file.size)} bytes; the limit is ${formatCount(MAX_CSV_CHARS)}. ` +
-          "Use a shorter series (the most recent part). The current data is kept.",
-      );
+      setFileError(msgOf(SINE, "fileTooLarge", { name: file.name, size: formatCount(file.size), limit: formatCount(MAX_CSV_CHARS) }));
       return;
     }
     const reader = new FileReader();
@@ -34,20 +35,18 @@ export function SeriesSection() {
       store.getState().loadSeries(typeof reader.result === "string" ? reader.result : "", file.name);
     };
     reader.onerror = () => {
-      setFileError(`${file.name} could not be read (${reader.error?.message ?? "unknown error"}). The current data is kept.`);
+      const why = reader.error?.message;
+      setFileError(msgPer(SINE, "fileUnreadable", (lang) => ({ name: file.name, why: why ?? msgOf(SINE, "unknownError")[lang] })));
     };
     reader.readAsText(file);
   };
 
-  const seriesName = series ? (series.fileName ?? (series.name ? `column “${series.name}”` : "your pasted series")) : "";
+  const seriesName = series ? (series.fileName ?? (series.name ? t("columnNamed", { name: series.name }) : t("pastedSeries"))) : "";
   return (
     <section className="sine-series" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Your own series</h3>
-      <p className="sine-note">
-        One column of numbers, one per line; a header row is fine, and with several columns the last one is used. It
-        is standardised (mean 0, std 1) and cut into windows the same way as the sine waves.
-      </p>
-      <label htmlFor={`${id}-text`}>CSV to use</label>
+      <h3 id={`${id}-heading`}>{t("ownSeries")}</h3>
+      <p className="sine-note">{t("ownSeriesNote")}</p>
+      <label htmlFor={`${id}-text`}>{t("csvToUse")}</label>
       <textarea
         id={`${id}-text`}
         rows={4}
@@ -62,10 +61,10 @@ export function SeriesSection() {
       />
       <div className="sine-row">
         <button type="button" onClick={loadText}>
-          Use this series
+          {t("useThisSeries")}
         </button>
         <label className="sine-file">
-          Upload a .csv file
+          {t("uploadCsv")}
           <input
             type="file"
             accept=".csv,.txt,text/csv,text/plain"
@@ -86,9 +85,13 @@ export function SeriesSection() {
       {series ? (
         <div className="sine-series-loaded">
           <p>
-            Training on {seriesName}: {formatCount(series.values.length)} values
-            {stats ? `, mean ${formatValue(stats.mean)}, std ${formatValue(stats.std)}` : ""}.
-            {stats ? ` ${formatCount(stats.trainWindows)} training and ${formatCount(stats.validationWindows)} validation windows.` : ""}
+            {t("trainingOn", {
+              name: seriesName,
+              n: formatCount(series.values.length),
+              ...(stats
+                ? { mean: formatValue(stats.mean), std: formatValue(stats.std), trainWindows: formatCount(stats.trainWindows), validationWindows: formatCount(stats.validationWindows) }
+                : {}),
+            })}
           </p>
           <button
             type="button"
@@ -96,7 +99,7 @@ export function SeriesSection() {
               store.getState().clearSeries();
             }}
           >
-            Back to sine waves
+            {t("backToSines")}
           </button>
         </div>
       ) : null}

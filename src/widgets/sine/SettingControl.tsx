@@ -1,42 +1,33 @@
 // src/widgets/sine/SettingControl.tsx: one sine setting as the control its schema kind calls for, wired to the store.
 import type { ReactNode } from "react";
+import { inLang, useLang } from "../../i18n";
+import { optionLabel } from "../../i18n/controls";
+import { labelOf } from "../../store/schema";
 import { SINE_SCHEMA, type SineKey } from "../../store/sineSettings";
 import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
 import { NumberField, SelectField, ToggleField, type SelectOption } from "../controls";
 
-/** How each choice reads on screen (the URL keeps the short value). */
-const OPTION_LABELS: Record<string, string> = {
-  rnn: "RNN (tanh)",
-  lstm: "LSTM",
-  gru: "GRU",
-  pytorch: "PyTorch default (uniform ±1/√H)",
-  xavier: "Xavier",
-  orthogonal: "Orthogonal",
-  identity: "Identity (recurrent weights)",
-  adam: "Adam",
-  rmsprop: "RMSprop",
-  momentum: "SGD with momentum",
-  sgd: "SGD",
-};
-
 export function SettingControl({ name, hint, disabled }: { name: SineKey; hint?: ReactNode; disabled?: boolean }) {
   const store = useSineStore();
+  const lang = useLang();
   const value = useSine((s) => s.settings[name]);
-  const error = useSine((s) => s.fieldErrors[name]);
+  const fieldError = useSine((s) => s.fieldErrors[name]);
+  const error = fieldError === undefined ? undefined : inLang(fieldError, lang);
   const spec = SINE_SCHEMA[name];
+  const label = labelOf(spec, lang);
   const offer = (raw: unknown): boolean => {
     store.getState().setSetting(name, raw);
     return store.getState().fieldErrors[name] === undefined;
   };
   switch (spec.kind) {
     case "enum": {
-      const options: SelectOption[] = spec.options.map((o) => ({ value: o, label: OPTION_LABELS[o] ?? o }));
-      return <SelectField label={spec.label} value={String(value)} options={options} error={error} hint={hint} disabled={disabled} onChange={offer} />;
+      const options: SelectOption[] = spec.options.map((o) => ({ value: o, label: optionLabel(o, lang) }));
+      return <SelectField settingKey={name} label={label} value={String(value)} options={options} error={error} hint={hint} disabled={disabled} onChange={offer} />;
     }
     case "bool":
-      return <ToggleField label={spec.label} checked={value === true} error={error} hint={hint} disabled={disabled} onChange={offer} />;
+      return <ToggleField settingKey={name} label={label} checked={value === true} error={error} hint={hint} disabled={disabled} onChange={offer} />;
     case "int":
     case "number":
-      return <NumberField label={spec.label} value={Number(value)} error={error} hint={hint} disabled={disabled} onCommit={offer} />;
+      return <NumberField settingKey={name} label={label} value={Number(value)} error={error} hint={hint} disabled={disabled} onCommit={offer} />;
   }
 }

@@ -1,11 +1,15 @@
 // src/widgets/sine/SinePlayground.tsx: the sine-wave prediction playground: controls, run bar and charts over one store.
 import { useEffect, type KeyboardEvent } from "react";
+import { useT, type MsgLike } from "../../i18n";
+import { SINE } from "../../i18n/sine";
 import type { SineSettings } from "../../store/sineSettings";
-import type { WorkerLike } from "../../store/sineStore";
+import type { SavedRun, WorkerLike } from "../../store/sineStore";
+import type { SavedRecord } from "../../store/persist";
 import { SineStoreProvider, useSineStore } from "../../store/WidgetStoreProvider";
 import { DivergencePanel } from "./DivergencePanel";
 import { Messages } from "./Messages";
 import { RunBar } from "./RunBar";
+import { SavedRunNote } from "./SavedRunNote";
 import { SettingsPanel } from "./SettingsPanel";
 import { SineCharts } from "./SineCharts";
 import "./sine.css";
@@ -26,18 +30,22 @@ export interface SinePlaygroundProps {
   /** Starting settings, already validated (defaults, or read from the URL). */
   settings: SineSettings;
   /** Settings from the URL that were ignored, and why. */
-  urlWarnings?: string[];
+  urlWarnings?: readonly MsgLike[];
   /** Tests pass an in-process worker; by default the real Web Worker. */
   createWorker?: () => WorkerLike;
   /** Called after every accepted change of settings (the page writes them to the URL). */
   onSettingsChange?: (settings: SineSettings) => void;
   /** Puts window.__rnnNotebookTestHooks in place for the browser tests. */
   exposeTestHooks?: boolean;
+  /** Settings the course locked (lock=… in the link): shown, but no control, key or remedy changes them. */
+  locked?: Partial<SineSettings>;
+  /** Where the run is kept across reloads: IndexedDB by default; tests pass their own, or null for none. */
+  storage?: SavedRecord<SavedRun> | null;
 }
 
-export function SinePlayground({ settings, urlWarnings, createWorker, onSettingsChange, exposeTestHooks = false }: SinePlaygroundProps) {
+export function SinePlayground({ settings, urlWarnings, createWorker, onSettingsChange, exposeTestHooks = false, locked, storage }: SinePlaygroundProps) {
   return (
-    <SineStoreProvider settings={settings} urlWarnings={urlWarnings} createWorker={createWorker}>
+    <SineStoreProvider settings={settings} urlWarnings={urlWarnings} createWorker={createWorker} locked={locked} storage={storage}>
       <SineWidget onSettingsChange={onSettingsChange} exposeTestHooks={exposeTestHooks} />
     </SineStoreProvider>
   );
@@ -57,6 +65,7 @@ function isPressable(el: Element): boolean {
 
 function SineWidget({ onSettingsChange, exposeTestHooks }: { onSettingsChange: ((s: SineSettings) => void) | undefined; exposeTestHooks: boolean }) {
   const store = useSineStore();
+  const t = useT(SINE);
 
   useEffect(() => {
     if (!onSettingsChange) return;
@@ -92,11 +101,12 @@ function SineWidget({ onSettingsChange, exposeTestHooks }: { onSettingsChange: (
 
   return (
     // tabIndex -1: a click anywhere in the widget puts the focus in it, so the shortcuts work without tabbing.
-    <section className="sine-widget" aria-label="Sine-wave prediction playground" tabIndex={-1} onKeyDown={onKeyDown}>
+    <section className="sine-widget" aria-label={t("widgetName")} tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="sine-top">
         <RunBar />
         <DivergencePanel />
         <Messages />
+        <SavedRunNote />
       </div>
       <div className="sine-layout">
         <div className="sine-side">

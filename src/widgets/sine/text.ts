@@ -1,66 +1,65 @@
 // src/widgets/sine/text.ts: the sentences the sine playground shows: run status, divergence, parameter names.
+// Each takes the translate function of the current language (src/i18n/sine.ts holds the words).
+import type { Translate } from "../../i18n";
+import { optionLabel } from "../../i18n/controls";
+import type { SINE } from "../../i18n/sine";
 import type { SineSettings } from "../../store/sineSettings";
 import type { Status } from "../../store/sineStore";
 import type { DivergenceInfo, Snapshot } from "../../worker/protocol";
 import { formatCount, formatValue } from "../../viz/format";
 
+type T = Translate<typeof SINE>;
+
 /** "Step 120 · loss 0.0123 · validation loss 0.015 · 45,000 tokens/s": what the status region reads. */
-export function statusText(status: Status, snapshot: Snapshot | null): string {
+export function statusText(t: T, status: Status, snapshot: Snapshot | null): string {
   switch (status) {
     case "starting":
-      return "Starting the training worker…";
+      return t("starting");
     case "restarting":
-      return "Restarting the training worker…";
+      return t("restarting");
     case "failed":
-      return "Stopped: the training worker is not running (see the message below).";
+      return t("failedStatus");
     default:
       break;
   }
-  if (!snapshot) return "Preparing the data and the network…";
-  const parts = [`Step ${formatCount(snapshot.step)}`];
-  if (Number.isFinite(snapshot.loss)) parts.push(`loss ${formatValue(snapshot.loss)}`);
-  if (Number.isFinite(snapshot.valLoss)) parts.push(`validation loss ${formatValue(snapshot.valLoss)}`);
+  if (!snapshot) return t("preparing");
+  const parts = [t("stepN", { step: formatCount(snapshot.step) })];
+  if (Number.isFinite(snapshot.loss)) parts.push(t("lossV", { loss: formatValue(snapshot.loss) }));
+  if (Number.isFinite(snapshot.valLoss)) parts.push(t("validationLossV", { loss: formatValue(snapshot.valLoss) }));
   if (status === "training") {
     // The rate is measured over half a second of training; until then there is nothing honest to show.
-    parts.push(snapshot.tokensPerSec > 0 ? `${formatCount(Math.round(snapshot.tokensPerSec))} tokens/s` : "training");
+    parts.push(snapshot.tokensPerSec > 0 ? t("tokensPerSec", { rate: formatCount(Math.round(snapshot.tokensPerSec)) }) : t("training"));
   } else if (status === "diverged") {
-    parts.push("stopped: diverged");
+    parts.push(t("stoppedDiverged"));
   } else {
-    parts.push(snapshot.step === 0 ? "press Train or Step to start" : "paused");
+    parts.push(snapshot.step === 0 ? t("pressTrain") : t("paused"));
   }
   return parts.join(" · ");
 }
 
-const CAUSES: Record<DivergenceInfo["cause"], string> = {
-  nan: "the loss became NaN (not a number)",
-  inf: "the loss became infinite",
-  blowUp: "the loss blew up, thousands of times above where it started",
-};
+const CAUSES = { nan: "causeNan", inf: "causeInf", blowUp: "causeBlowUp" } as const satisfies Record<DivergenceInfo["cause"], keyof typeof SINE>;
 
 /** "Training stopped at step 412: the loss became NaN. The weights from step 411 (loss 0.83) are kept." */
-export function divergenceText(d: DivergenceInfo): string {
+export function divergenceText(t: T, d: DivergenceInfo): string {
   const kept =
     d.lastGoodStep > 0 && Number.isFinite(d.lastGoodLoss)
-      ? `The weights from step ${formatCount(d.lastGoodStep)} (loss ${formatValue(d.lastGoodLoss)}) are kept.`
-      : "The initial weights are kept.";
-  return `Training stopped at step ${formatCount(d.step)}: ${CAUSES[d.cause]}. ${kept}`;
+      ? t("keptFrom", { step: formatCount(d.lastGoodStep), loss: formatValue(d.lastGoodLoss) })
+      : t("keptInitial");
+  return t("stoppedAt", { step: formatCount(d.step), cause: t(CAUSES[d.cause]), kept });
 }
 
 /** What the learner can change, in terms of the settings now in force. */
-export function divergenceAdvice(s: SineSettings): string {
-  const clipping = s.clip ? `gradients are clipped at norm ${s.clipNorm}` : "gradient clipping is off";
-  return (
-    `The learning rate is ${s.lr} (${s.optimizer}) and ${clipping}. A smaller step or clipped gradients usually ` +
-    "keep training stable. Pick a remedy below, or change the settings and press Train to continue from the kept weights."
-  );
+export function divergenceAdvice(t: T, s: SineSettings): string {
+  const clipping = s.clip ? t("clippedAt", { norm: String(s.clipNorm) }) : t("clippingOff");
+  return t("advice", { lr: String(s.lr), optimizer: optionLabel(s.optimizer, t.lang), clipping });
 }
 
 /** "rnn.weight_hh_l0" → "W_hh, layer 1": the names the lessons use, with the PyTorch name kept alongside. */
-export function paramLabel(name: string): string {
+export function paramLabel(t: T, name: string): string {
   const m = /^rnn\.(weight|bias)_(ih|hh)_l(\d+)$/.exec(name);
-  if (m) return `${m[1] === "weight" ? "W" : "b"}_${m[2]}, layer ${Number(m[3]) + 1}`;
-  if (name === "head.weight") return "W_hy (output head)";
-  if (name === "head.bias") return "b_y (output head)";
+  if (m) return t("paramOfLayer", { name: `${m[1] === "weight" ? "W" : "b"}_${m[2]}`, n: Number(m[3]) + 1 });
+  if (name === "head.weight") return t("outputHeadW");
+  if (name === "head.bias") return t("outputHeadB");
   return name;
 }
 

@@ -1,9 +1,13 @@
 // src/widgets/sine/url.ts: the sine playground's settings in the hash query ("#/playground/sine?cell=gru&hidden=32").
-import { defaults, fromParams, toParams } from "../../store/schema";
+import { msgOf, msgPer, type Msg } from "../../i18n";
+import { CONTROLS } from "../../i18n/controls";
+import { SINE } from "../../i18n/sine";
+import { defaults, fromParams, labelOf, toParams } from "../../store/schema";
+import { EMBED_PARAMS } from "../../embed/params";
 import { crossCheck, SINE_SCHEMA, type SineKey, type SineSettings } from "../../store/sineSettings";
 
 /** Parameters the page reads itself (not settings): left alone, never warned about. */
-export const PAGE_PARAMS = ["testHooks", "embed"] as const;
+export const PAGE_PARAMS = ["testHooks", "lang", ...EMBED_PARAMS] as const;
 
 /** Settings that are checked against each other; a conflict in the URL resets the pair. */
 const PARTNERS: Partial<Record<SineKey, SineKey[]>> = {
@@ -19,19 +23,26 @@ export function paramsOfHash(hash: string): URLSearchParams {
 
 /**
  * The settings a link asks for. Unknown parameters, values out of range and pairs that contradict each other
- * (horizon ≥ sequence length) are listed in `warnings`, and the defaults stand in for them.
+ * (horizon ≥ sequence length) are listed, and the defaults stand in for them: in `messages` in both languages,
+ * and in `warnings` in English (the same list).
  */
-export function readSineUrl(hash: string): { settings: SineSettings; warnings: string[] } {
+export function readSineUrl(hash: string): { settings: SineSettings; warnings: string[]; messages: Msg[] } {
   const base = defaults(SINE_SCHEMA);
-  const { values, warnings } = fromParams(SINE_SCHEMA, paramsOfHash(hash), base, PAGE_PARAMS);
+  const { values, messages } = fromParams(SINE_SCHEMA, paramsOfHash(hash), base, PAGE_PARAMS);
   const settings: SineSettings = { ...values };
   const conflicts = crossCheck(settings, null);
-  for (const [key, message] of Object.entries(conflicts) as [SineKey, string][]) {
+  for (const [key, message] of Object.entries(conflicts) as [SineKey, Msg][]) {
     const pair = PARTNERS[key] ?? [key];
     for (const k of pair) (settings as Record<SineKey, unknown>)[k] = base[k];
-    warnings.push(`${message} Using the defaults for ${pair.map((k) => SINE_SCHEMA[k].label.toLowerCase()).join(" and ")}.`);
+    messages.push(
+      msgPer(SINE, "usingDefaultsFor", (lang) => ({
+        message: message[lang],
+        // English names go lower-case inside the sentence; Chinese has no case.
+        labels: pair.map((k) => (lang === "en" ? labelOf(SINE_SCHEMA[k], lang).toLowerCase() : labelOf(SINE_SCHEMA[k], lang))).join(msgOf(CONTROLS, "and")[lang]),
+      })),
+    );
   }
-  return { settings, warnings };
+  return { settings, warnings: messages.map((m) => m.en), messages };
 }
 
 /** The hash for `settings` on the current route: its path, the page's own parameters, then the non-default settings. */

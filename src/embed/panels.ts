@@ -1,0 +1,38 @@
+// src/embed/panels.ts: the chart panels of each widget, by the id a link's `panels=` names them with.
+// The widgets wrap each section in <Panel id>; the guide page and the Embed dialog list these same ids.
+
+export interface PanelInfo {
+  id: string;
+  /** What the panel shows, as the Embed dialog's checkbox and the guide's table say it. */
+  label: string;
+}
+
+export const SINE_PANELS = [
+  { id: "series", label: "Target and predictions (teacher-forced and free-running)" },
+  { id: "loss", label: "Training and validation loss" },
+  { id: "state", label: "Hidden state h (and the LSTM's cell state c)" },
+  { id: "gates", label: "Gate activations" },
+  { id: "gradients", label: "Gradient norms per timestep" },
+  { id: "weights", label: "A weight matrix and its gradient" },
+] as const satisfies readonly PanelInfo[];
+
+export const CHAR_PANELS = [
+  { id: "loss", label: "Loss in bits per character" },
+  { id: "sample", label: "Live sample while training" },
+  { id: "generate", label: "Generate, one character at a time" },
+  { id: "inside", label: "Inside the network (units, gates, heatmaps)" },
+] as const satisfies readonly PanelInfo[];
+
+export const GRAD_PANELS = [
+  { id: "summary", label: "How much gradient reaches the first step" },
+  { id: "norms", label: "Gradient norm per timestep, per cell" },
+  { id: "heatmap", label: "‖∂L/∂h_t‖ over training, per cell" },
+  { id: "total", label: "Total gradient norm per step, per cell" },
+  { id: "accuracy", label: "Held-out accuracy, per cell" },
+  { id: "explanation", label: "Why the gradient vanishes or explodes" },
+] as const satisfies readonly PanelInfo[];
+
+export type PanelId =
+  | (typeof SINE_PANELS)[number]["id"]
+  | (typeof CHAR_PANELS)[number]["id"]
+  | (typeof GRAD_PANELS)[number]["id"];

@@ -1,0 +1,190 @@
+// src/i18n/sine.ts: the sine playground's words: run bar, status line, settings, messages, chart titles and notes.
+import { fn, type Dict } from "./index";
+
+export const SINE = {
+  widgetName: { en: "Sine-wave prediction playground", zh: "正弦波预测实验场" },
+
+  // Status line: "Step 120 · loss 0.0123 · validation loss 0.015 · 45,000 tokens/s"
+  starting: { en: "Starting the training worker…", zh: "正在启动训练 worker…" },
+  restarting: { en: "Restarting the training worker…", zh: "正在重新启动训练 worker…" },
+  failedStatus: {
+    en: "Stopped: the training worker is not running (see the message below).",
+    zh: "已停止：训练 worker 没有在运行（见下方消息）。",
+  },
+  preparing: { en: "Preparing the data and the network…", zh: "正在准备数据和网络…" },
+  stepN: { en: "Step {step}", zh: "第 {step} 步" },
+  lossV: { en: "loss {loss}", zh: "损失 {loss}" },
+  validationLossV: { en: "validation loss {loss}", zh: "验证损失 {loss}" },
+  tokensPerSec: { en: "{rate} tokens/s", zh: "每秒 {rate} 个时间步" },
+  training: { en: "training", zh: "训练中" },
+  stoppedDiverged: { en: "stopped: diverged", zh: "已停止：发散" },
+  pressTrain: { en: "press Train or Step to start", zh: "按“训练”或“单步”开始" },
+  paused: { en: "paused", zh: "已暂停" },
+  keysLead: { en: "Keys:", zh: "快捷键：" },
+  keysSpace: { en: "trains or pauses,", zh: "训练或暂停，" },
+  keysArrow: {
+    en: "takes one step, while the focus is in the playground and not in a text box.",
+    zh: "执行一步（焦点在实验场内、且不在文本框中时有效）。",
+  },
+
+  // Divergence
+  causeNan: { en: "the loss became NaN (not a number)", zh: "损失变成了 NaN（非数）" },
+  causeInf: { en: "the loss became infinite", zh: "损失变成了无穷大" },
+  causeBlowUp: { en: "the loss blew up, thousands of times above where it started", zh: "损失暴涨到了起始值的数千倍" },
+  keptFrom: { en: "The weights from step {step} (loss {loss}) are kept.", zh: "已保留第 {step} 步的权重（损失 {loss}）。" },
+  keptInitial: { en: "The initial weights are kept.", zh: "已保留初始权重。" },
+  stoppedAt: { en: "Training stopped at step {step}: {cause}. {kept}", zh: "训练在第 {step} 步停止：{cause}。{kept}" },
+  clippedAt: { en: "gradients are clipped at norm {norm}", zh: "梯度按范数 {norm} 裁剪" },
+  clippingOff: { en: "gradient clipping is off", zh: "梯度裁剪已关闭" },
+  advice: {
+    en: "The learning rate is {lr} ({optimizer}) and {clipping}. A smaller step or clipped gradients usually keep training stable. Pick a remedy below, or change the settings and press Train to continue from the kept weights.",
+    zh: "学习率为 {lr}（{optimizer}），{clipping}。更小的步长或裁剪过的梯度通常能让训练保持稳定。请选择下面的一种补救办法，或者修改设置后按“训练”，从保留的权重继续训练。",
+  },
+  halveLr: { en: "Halve the learning rate and continue", zh: "学习率减半并继续" },
+  turnOnClipping: { en: "Turn on clipping and continue", zh: "开启梯度裁剪并继续" },
+  clipAtOne: { en: "Clip at norm 1 and continue", zh: "按范数 1 裁剪并继续" },
+
+  // Messages (store: src/store/sineStore.ts)
+  urlIgnored: {
+    en: "Some settings in the link could not be used, so their defaults apply:",
+    zh: "链接中的部分设置无法使用，已改用默认值：",
+  },
+  usingDefaultsFor: { en: "{message} Using the defaults for {labels}.", zh: "{message}改用{labels}的默认值。" },
+  couldNotStart: { en: "The training worker could not be started: {why}", zh: "无法启动训练 worker：{why}" },
+  crashedTooOften: {
+    en: "The training worker crashed {n} times in a minute (last: {why}). Reload the page; if it happens again, lower the hidden size or sequence length.",
+    zh: "训练 worker 在一分钟内崩溃了 {n} 次（最近一次：{why}）。请重新加载页面；如果再次发生，请减小隐藏层大小或序列长度。",
+  },
+  restarted: fn<{ why: string; step: number; goesOn: boolean }>(
+    (p) => `The training worker stopped unexpectedly (${p.why}). It was restarted from step ${p.step}` + (p.goesOn ? " and training continues." : "; press Train to continue."),
+    (p) => `训练 worker 意外停止（${p.why}）。已从第 ${p.step} 步重新启动` + (p.goesOn ? "，训练继续进行。" : "，按“训练”继续。"),
+  ),
+  workerError: { en: "{message}", zh: "训练 worker 报告了错误：{message}" },
+  noAnswer: { en: "no answer for {s} s", zh: "{s} 秒没有响应" },
+  workerStopped: { en: "the worker stopped", zh: "worker 已停止" },
+  // The data layer's message stays English (src/data/csv.ts); the Chinese leads with what happened.
+  seriesRefused: fn<{ file: string | null; message: string }>(
+    (p) => `${p.file ? `${p.file}: ` : ""}${p.message} The current data is kept.`,
+    (p) => `${p.file ? `${p.file}：` : ""}无法使用这个序列（${p.message.replace(/\.$/, "")}）。当前数据保持不变。`,
+  ),
+
+  // Cross-field rules (src/store/sineSettings.ts)
+  periodOrder: { en: "The shortest period ({min}) must not exceed the longest ({max}).", zh: "最短周期（{min}）不能超过最长周期（{max}）。" },
+  ampOrder: { en: "The smallest amplitude ({min}) must not exceed the largest ({max}).", zh: "最小振幅（{min}）不能超过最大振幅（{max}）。" },
+  horizonTooLong: {
+    en: "The horizon ({horizon}) must be shorter than the sequence length ({seqLength}).",
+    zh: "预测步长（{horizon}）必须小于序列长度（{seqLength}）。",
+  },
+  seriesTooShort: {
+    en: "Your series has {n} values: too few for training and validation windows of {win} values (sequence length {seqLength} + horizon {horizon}) with a validation fraction of {validation}. Shorten the sequence length, or raise the validation fraction.",
+    zh: "你的序列只有 {n} 个值：在验证集比例为 {validation} 时，不足以切出长度为 {win} 的训练窗口和验证窗口（序列长度 {seqLength} + 预测步长 {horizon}）。请缩短序列长度，或提高验证集比例。",
+  },
+
+  // Settings panel
+  settingsNote: {
+    en: "Changing a Data or Model setting starts a new network. The optimiser, learning rate and clipping apply to the running one. Type a value, then press Enter.",
+    zh: "修改“数据”或“模型”中的设置会新建一个网络；优化器、学习率和梯度裁剪则直接作用于正在运行的网络。输入数值后按回车键确认。",
+  },
+  groupData: { en: "Data", zh: "数据" },
+  groupModel: { en: "Model", zh: "模型" },
+  groupTraining: { en: "Training", zh: "训练" },
+  sineOnly: { en: "Not used while your own series is loaded.", zh: "载入你自己的序列时，此项不起作用。" },
+  hintWaves: { en: "Sines summed into each sequence.", zh: "每条序列由几个正弦波叠加而成。" },
+  hintPeriod: { en: "In timesteps.", zh: "以时间步为单位。" },
+  hintPhase: { en: "Each wave starts at a random phase up to this.", zh: "每条波从不超过此值的随机相位开始。" },
+  hintNoise: { en: "Gaussian noise added to every value.", zh: "加到每个值上的高斯噪声。" },
+  hintSeqLength: { en: "Timesteps the network reads per sequence (T).", zh: "网络每条序列读入的时间步数（T）。" },
+  hintHorizon: { en: "Predict the value k steps after each input.", zh: "预测每个输入之后第 k 步的值。" },
+  hintValidation: { en: "Share of the data held out to measure generalisation.", zh: "留出来衡量泛化能力的数据比例。" },
+  hintHidden: { en: "Units in h (H).", zh: "h 中的单元数（H）。" },
+  hintBatch: { en: "Sequences per optimiser step.", zh: "每个优化步使用的序列数。" },
+  hintClip: { en: "Rescales the gradient when its norm is above the max norm.", zh: "当梯度范数超过最大范数时，按比例缩小梯度。" },
+  hintSeed: { en: "Same seed, same data and initial weights.", zh: "相同的种子，得到相同的数据和初始权重。" },
+
+  // Your own series
+  ownSeries: { en: "Your own series", zh: "你自己的序列" },
+  ownSeriesNote: {
+    en: "One column of numbers, one per line; a header row is fine, and with several columns the last one is used. It is standardised (mean 0, std 1) and cut into windows the same way as the sine waves.",
+    zh: "一列数字，每行一个；可以有表头行，如果有多列则使用最后一列。数据会被标准化（均值 0，标准差 1），并像正弦波一样切分成窗口。",
+  },
+  csvToUse: { en: "CSV to use", zh: "要使用的 CSV" },
+  useThisSeries: { en: "Use this series", zh: "使用这个序列" },
+  uploadCsv: { en: "Upload a .csv file", zh: "上传 .csv 文件" },
+  fileTooLarge: {
+    en: "{name}: the file has {size} bytes; the limit is {limit}. Use a shorter series (the most recent part). The current data is kept.",
+    zh: "{name}：文件有 {size} 字节，上限是 {limit} 字节。请使用更短的序列（最近的一段）。当前数据保持不变。",
+  },
+  fileUnreadable: { en: "{name} could not be read ({why}). The current data is kept.", zh: "无法读取 {name}（{why}）。当前数据保持不变。" },
+  unknownError: { en: "unknown error", zh: "未知错误" },
+  columnNamed: { en: "column “{name}”", zh: "“{name}”列" },
+  pastedSeries: { en: "your pasted series", zh: "你粘贴的序列" },
+  trainingOn: fn<{ name: string; n: string; mean?: string; std?: string; trainWindows?: string; validationWindows?: string }>(
+    (p) =>
+      `Training on ${p.name}: ${p.n} values` +
+      (p.mean !== undefined ? `, mean ${p.mean}, std ${p.std}.` : ".") +
+      (p.trainWindows !== undefined ? ` ${p.trainWindows} training and ${p.validationWindows} validation windows.` : ""),
+    (p) =>
+      `正在用${p.name}训练：共 ${p.n} 个值` +
+      (p.mean !== undefined ? `，均值 ${p.mean}，标准差 ${p.std}。` : "。") +
+      (p.trainWindows !== undefined ? `训练窗口 ${p.trainWindows} 个，验证窗口 ${p.validationWindows} 个。` : ""),
+  ),
+  backToSines: { en: "Back to sine waves", zh: "改回正弦波" },
+
+  // Charts
+  chartsAppear: { en: "The charts appear once the network is built.", zh: "网络建好后，这里会显示图表。" },
+  seriesNote: fn<{ horizon: number; hasFreeRun: boolean }>(
+    (p) =>
+      `The target is the true series, ${p.horizon === 1 ? "one step" : `${p.horizon} steps`} ahead of each input. The teacher-forced line predicts each step from the true values before it. Right of the divider the network is fed its own predictions (free-running): watch it follow the wave early in training, and drift from it later in the run.` +
+      (p.hasFreeRun ? "" : " Free-running is shown for horizon 1 only."),
+    (p) =>
+      `目标是真实序列，比每个输入超前 ${p.horizon} 步。教师强制（teacher forcing）曲线根据此前的真实值预测每一步。分隔线右侧，网络以自己的预测作为输入（自由运行）：观察它如何先跟上波形，又在后面逐渐偏离。` +
+      (p.hasFreeRun ? "" : "只有预测步长为 1 时才显示自由运行。"),
+  ),
+  lossNote: {
+    en: "Mean squared error per optimiser step, on a log scale. Both lines falling together means the network is learning the pattern; validation rising while training keeps falling means it is memorising the training sequences.",
+    zh: "每个优化步的均方误差，采用对数坐标。两条曲线一起下降，说明网络在学习规律；如果训练损失继续下降而验证损失上升，说明它在死记硬背训练序列。",
+  },
+  lossTitle: { en: "Training and validation loss", zh: "训练损失与验证损失" },
+  layerShown: { en: "Layer shown", zh: "显示的层" },
+  layerShownHint: { en: "For the hidden state, gates and gradients below.", zh: "用于下方的隐藏状态、门和梯度图。" },
+  oneLayer: { en: "The network has one layer.", zh: "网络只有一层。" },
+  layerN: { en: "Layer {n}", zh: "第 {n} 层" },
+  hNote: {
+    en: "Each row is a hidden unit, each column a timestep of the example above. Look for units that swing with the wave (a clock) and units that settle to a level (a memory).",
+    zh: "每一行是一个隐藏单元，每一列是上面示例中的一个时间步。找一找随波形摆动的单元（像时钟）和稳定在某个水平的单元（像记忆）。",
+  },
+  hTitle: { en: "Hidden state h, layer {n}", zh: "隐藏状态 h，第 {n} 层" },
+  cNote: {
+    en: "The LSTM's cell state c: the memory the forget and input gates edit. It is not squashed, so it can grow beyond ±1 where h cannot.",
+    zh: "LSTM 的细胞状态 c：由遗忘门和输入门改写的记忆。它不经过压缩，所以可以超出 ±1，而 h 不能。",
+  },
+  cTitle: { en: "Cell state c, layer {n}", zh: "细胞状态 c，第 {n} 层" },
+  gatesNote: {
+    en: "Gate activations per unit and timestep. A sigmoid gate near 1 (yellow) lets its signal through, near 0 (dark purple) shuts it: see which gates stay open to carry memory across the sequence.",
+    zh: "每个单元在每个时间步的门激活值。sigmoid 门接近 1（黄色）时让信号通过，接近 0（深紫色）时把它关闭：看看哪些门一直开着，把记忆带过整个序列。",
+  },
+  noGatesNote: {
+    en: "A plain RNN has no gates: its state is rewritten through tanh at every step. Choose LSTM or GRU to see gates.",
+    zh: "普通 RNN 没有门：它的状态在每一步都经过 tanh 重写。选择 LSTM 或 GRU 才能看到门。",
+  },
+  gatesTitle: { en: "Gate activations, layer {n}", zh: "门激活值，第 {n} 层" },
+  noGates: { en: "No gates in a plain RNN.", zh: "普通 RNN 没有门。" },
+  gradNote: {
+    en: "How strongly the loss depends on the state at each timestep (log scale). A line falling steeply towards t = 0 is a vanishing gradient: early inputs barely change the weights. A rising one explodes; clipping caps it.",
+    zh: "损失对每个时间步的状态有多敏感（对数坐标）。曲线朝 t = 0 急剧下降就是梯度消失：早期的输入几乎不会改变权重。曲线上升则是梯度爆炸，梯度裁剪可以限制它。",
+  },
+  gradTitle: { en: "Gradient norms per timestep, layer {n}", zh: "每个时间步的梯度范数，第 {n} 层" },
+  normOfLayer: { en: "layer {n} {norm}", zh: "第 {n} 层 {norm}" },
+  paramShown: { en: "Parameter shown", zh: "显示的参数" },
+  weightsNote: {
+    en: "The weights, one cell per entry, gate blocks stacked as in PyTorch. Red is positive, blue negative, white zero; watch structure appear as training goes on.",
+    zh: "权重矩阵，每个格子对应一个元素，各个门的块按 PyTorch 的顺序上下堆叠。红色为正，蓝色为负，白色为零；观察训练过程中逐渐出现的结构。",
+  },
+  gradMatrixNote: {
+    en: "∂L/∂θ of the last training step, before clipping: where the next update will push. Large blocks show which gate is learning now.",
+    zh: "最近一个训练步的 ∂L/∂θ（裁剪前）：下一次更新将推动的方向。数值大的块表明哪个门正在学习。",
+  },
+  paramOfLayer: { en: "{name}, layer {n}", zh: "{name}，第 {n} 层" },
+  outputHeadW: { en: "W_hy (output head)", zh: "W_hy（输出层）" },
+  outputHeadB: { en: "b_y (output head)", zh: "b_y（输出层）" },
+} as const satisfies Dict;

@@ -1,0 +1,287 @@
+// src/store/gradStore.ts: the gradient visualizer's state: settings, status, latest snapshot; owns its worker.
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { CellType } from "../engine";
+import {
+  GRAD_PROTOCOL_VERSION,
+  type GradCheckpoint, type GradCommand, type GradDivergence, type GradReport, type GradSnapshot,
+} from "../worker/protocol";
+import { parseField } from "./schema";
+import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "../embed/locks";
+import {
+  crossCheck, GRAD_LIVE_KEYS, GRAD_SCHEMA, optimOf, presetSettings, toGradSetup,
+  type GradKey, type GradSettings, type PresetName,
+} from "./gradSettings";
+
+/** What the store needs of a Worker (a real one in the browser, an in-process one in tests). */
+export interface GradWorkerLike {
+  postMessage(command: GradCommand, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<GradReport>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+}
+
+export type GradStatus = "starting" | "idle" | "training" | "restarting" | "failed";
+
+/** No message for this long while training means the worker hung (one step at T = 200, H = 64 takes well under 1 s). */
+export const WATCHDOG_MS = 8000;
+/** More crashes than this within CRASH_WINDOW_MS and the store stops restarting. */
+const MAX_CRASHES = 3;
+const CRASH_WINDOW_MS = 60_000;
+
+export interface GradState {
+  settings: GradSettings;
+  /** Per control: why the last value offered there was refused (the previous valid value is kept). */
+  fieldErrors: Partial<Record<GradKey, string>>;
+  /** Settings in the URL that were ignored, and why. */
+  urlWarnings: string[];
+  status: GradStatus;
+  snapshot: GradSnapshot | null;
+  /** The latest weights the worker reported, to restart it from if it crashes. */
+  checkpoint: GradCheckpoint | null;
+  /** The preset last chosen, while the settings still match it. */
+  preset: PresetName | null;
+  /** A problem the learner must know about (worker error, refused setup). */
+  error: string | null;
+  /** Something that happened and was handled (a restarted worker). */
+  notice: string | null;
+  /** The timestep hovered in any ‖∂L/∂h_t‖ chart, highlighted in all of them. */
+  hoverT: number | null;
+
+  start(): void;
+  dispose(): void;
+  train(): void;
+  pause(): void;
+  toggleTraining(): void;
+  step(): void;
+  reset(): void;
+  setSetting(key: GradKey, raw: unknown): void;
+  applyPreset(name: PresetName): void;
+  /** The remedy a divergence offers: clipping on (max norm 1 at most), and the same run from step 0. */
+  restartWithClipping(): void;
+  setHoverT(t: number | null): void;
+  dismissNotice(): void;
+  /** Test hook: crash the worker to exercise recovery. */
+  simulateCrash(): void;
+}
+
+export interface GradStoreOptions {
+  settings: GradSettings;
+  urlWarnings?: string[];
+  /** The preset the settings came from (a link with preset=…), if any. */
+  preset?: PresetName | null;
+  createWorker: () => GradWorkerLike;
+  now?: () => number;
+  /** Settings the course locked (lock=… in the link): they start at these values and no action changes them. */
+  locked?: Partial<GradSettings>;
+}
+
+function without<T extends object>(o: T, key: keyof T): T {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key)) as T;
+}
+
+/** Which cells have diverged, for messages: "the tanh-RNN and the LSTM". */
+export function divergedCells(snapshot: GradSnapshot | null): { cell: CellType; divergence: GradDivergence }[] {
+  if (!snapshot) return [];
+  return snapshot.cells.flatMap((c) => (c.divergence ? [{ cell: c.cell, divergence: c.divergence }] : []));
+}
+
+export function createGradStore(options: GradStoreOptions): StoreApi<GradState> {
+  const now = options.now ?? (() => Date.now());
+  let worker: GradWorkerLike | null = null;
+  let watchdog: ReturnType<typeof setInterval> | null = null;
+  let lastMessageAt = now();
+  let crashTimes: number[] = [];
+
+  return createStore<GradState>()((set, get) => {
+    const send = (cmd: GradCommand): void => {
+      worker?.postMessage(cmd, []);
+    };
+
+    const onReport = (report: GradReport): void => {
+      lastMessageAt = now();
+      switch (report.type) {
+        case "ready":
+          if (get().status === "starting" || get().status === "restarting") set({ status: "idle" });
+          return;
+        case "snapshot": {
+          const s = report.snapshot;
+          const status = get().status;
+          set({ snapshot: s, status: s.isTraining ? "training" : status === "failed" ? "failed" : "idle" });
+          return;
+        }
+        case "checkpoint":
+          set({ checkpoint: report.checkpoint });
+          return;
+        case "diverged":
+          // The snapshot that follows carries the divergence with the cell; nothing to keep here.
+          return;
+        case "error":
+          if (report.code === "crash") {
+            restart(report.message);
+            return;
+          }
+          set({ error: report.message, status: get().status === "training" ? "idle" : get().status === "starting" ? "failed" : get().status });
+          return;
+      }
+    };
+
+    const spawn = (resume?: GradCheckpoint): void => {
+      let w: GradWorkerLike;
+      try {
+        w = options.createWorker();
+      } catch (e) {
+        // No Web Workers (an old browser, a locked-down embed): say so on the page instead of breaking it.
+        set({ status: "failed", error: `Training cannot start here: ${(e as Error).message}.` });
+        return;
+      }
+      worker = w;
+      w.onmessage = (e) => {
+        if (worker === w) onReport(e.data);
+      };
+      w.onerror = (e) => {
+        if (worker !== w) return;
+        e.preventDefault();
+        restart(e instanceof ErrorEvent && e.message ? e.message : "the worker stopped");
+      };
+      lastMessageAt = now();
+      const init: GradCommand = { type: "init", version: GRAD_PROTOCOL_VERSION, setup: toGradSetup(get().settings), ...(resume ? { resume } : {}) };
+      w.postMessage(init, []);
+    };
+
+    const restart = (why: string): void => {
+      const t = now();
+      crashTimes = [...crashTimes.filter((c) => t - c < CRASH_WINDOW_MS), t];
+      worker?.terminate();
+      worker = null;
+      if (crashTimes.length > MAX_CRASHES) {
+        set({
+          status: "failed",
+          error: `The training worker crashed ${crashTimes.length} times in a minute (last: ${why}). Reload the page; if it happens again, lower the hidden size or the sequence length.`,
+        });
+        return;
+      }
+      const resume = get().checkpoint ?? undefined;
+      set({
+        status: "restarting",
+        notice: `The training worker stopped unexpectedly (${why}). It was restarted from step ${resume?.step ?? 0}; press Train to continue.`,
+      });
+      spawn(resume);
+    };
+
+    /** Puts new settings in force: live ones go to the running networks, the rest start three new ones. */
+    const applySettings = (next: GradSettings, changed: readonly GradKey[], preset: PresetName | null, forceReset = false): void => {
+      const wasTraining = get().status === "training";
+      set({ settings: next, preset, error: null, checkpoint: null });
+      if (!forceReset && changed.every((k) => GRAD_LIVE_KEYS.includes(k))) {
+        send({ type: "setOptim", optim: optimOf(next) });
+        return;
+      }
+      send({ type: "reset", setup: toGradSetup(next) });
+      if (wasTraining) send({ type: "train" });
+    };
+
+    return {
+      settings: withLocks(options.settings, options.locked),
+      fieldErrors: {},
+      urlWarnings: options.urlWarnings ?? [],
+      status: "starting",
+      snapshot: null,
+      checkpoint: null,
+      preset: options.preset ?? null,
+      error: null,
+      notice: null,
+      hoverT: null,
+
+      start() {
+        if (worker) return;
+        // Started again after dispose() (React's StrictMode mounts twice): a fresh worker, so a fresh status.
+        if (get().status !== "starting") set({ status: "starting", notice: null });
+        spawn();
+        watchdog = setInterval(() => {
+          if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(`no answer for ${Math.round(WATCHDOG_MS / 1000)} s`);
+        }, 1000);
+      },
+      dispose() {
+        if (watchdog) clearInterval(watchdog);
+        watchdog = null;
+        worker?.terminate();
+        worker = null;
+      },
+      train() {
+        if (get().status !== "idle") return;
+        set({ status: "training", notice: null });
+        send({ type: "train" });
+      },
+      pause() {
+        send({ type: "pause" });
+      },
+      toggleTraining() {
+        if (get().status === "training") get().pause();
+        else get().train();
+      },
+      step() {
+        if (get().status !== "idle") return;
+        send({ type: "step" });
+      },
+      reset() {
+        set({ error: null, notice: null, checkpoint: null });
+        send({ type: "reset", setup: toGradSetup(get().settings) });
+        if (get().status === "training") send({ type: "train" });
+      },
+      setSetting(key, raw) {
+        const parsed = parseField(GRAD_SCHEMA[key], raw);
+        if (!parsed.ok) {
+          set({ fieldErrors: { ...get().fieldErrors, [key]: parsed.error } });
+          return;
+        }
+        const next = { ...get().settings, [key]: parsed.value } as GradSettings;
+        if (next[key] === get().settings[key]) {
+          set({ fieldErrors: without(get().fieldErrors, key) });
+          return;
+        }
+        if (isLockedKey(options.locked, key)) {
+          set({ fieldErrors: { ...get().fieldErrors, [key]: lockedRefusal(GRAD_SCHEMA[key], get().settings[key]) } });
+          return;
+        }
+        const problem = crossCheck(next)[key];
+        if (problem) {
+          set({ fieldErrors: { ...get().fieldErrors, [key]: problem } });
+          return;
+        }
+        set({ fieldErrors: without(get().fieldErrors, key) });
+        applySettings(next, [key], null);
+      },
+      applyPreset(name) {
+        const next = presetSettings(name, get().settings.seed);
+        const refused = lockedChanges(get().settings, next, options.locked);
+        if (refused.length > 0) {
+          set({ error: lockedRemedyRefusal(GRAD_SCHEMA, refused) });
+          return;
+        }
+        set({ fieldErrors: {} });
+        // Always a fresh run, even when only live settings differ: a preset shows its picture from step 0.
+        applySettings(next, [], name, true);
+      },
+      restartWithClipping() {
+        const s = get().settings;
+        const next: GradSettings = { ...s, clip: true, clipNorm: s.clip ? Math.min(s.clipNorm, 1) : 1 };
+        const refused = lockedChanges(s, next, options.locked);
+        if (refused.length > 0) {
+          set({ error: lockedRemedyRefusal(GRAD_SCHEMA, refused) });
+          return;
+        }
+        set({ fieldErrors: {} });
+        applySettings(next, [], null, true);
+      },
+      setHoverT(t) {
+        if (get().hoverT !== t) set({ hoverT: t });
+      },
+      dismissNotice() {
+        set({ notice: null });
+      },
+      simulateCrash() {
+        send({ type: "simulateCrash" });
+      },
+    };
+  });
+}

@@ -1,0 +1,236 @@
+// src/widgets/gradients/GradientVisualizer.tsx: tanh-RNN, LSTM and GRU side by side: run bar, presets, cells, maths.
+import { useEffect, useMemo } from "react";
+import { useShallow } from "zustand/react/shallow";
+import type { GradWorkerLike } from "../../store/gradStore";
+import { PRESETS, presetSettings, type GradSettings, type PresetName } from "../../store/gradSettings";
+import { CellPanel } from "./CellPanel";
+import { ExplanationPanel } from "./ExplanationPanel";
+import { GradStoreProvider, useGrad, useGradStore } from "./GradStoreProvider";
+import { SettingsPanel } from "./SettingsPanel";
+import { cellSummary, statusText } from "./text";
+import "./gradients.css";
+import { Panel, useEmbed } from "../../embed/EmbedContext";
+
+export interface GradientVisualizerProps {
+  /** Starting settings, already validated (defaults, a preset, or read from the URL). */
+  settings: GradSettings;
+  urlWarnings?: string[];
+  preset?: PresetName | null;
+  /** Tests pass an in-process worker; by default the real Web Worker. */
+  createWorker?: () => GradWorkerLike;
+  /** Called after every accepted change of settings (the page writes them to the URL). */
+  onSettingsChange?: (settings: GradSettings) => void;
+  /** Settings the course locked (lock=… in the link): shown, but no control, preset or remedy changes them. */
+  locked?: Partial<GradSettings>;
+}
+
+export function GradientVisualizer({ settings, urlWarnings, preset, createWorker, onSettingsChange, locked }: GradientVisualizerProps) {
+  return (
+    <GradStoreProvider settings={settings} urlWarnings={urlWarnings} preset={preset} createWorker={createWorker} locked={locked}>
+      <GradWidget onSettingsChange={onSettingsChange} />
+    </GradStoreProvider>
+  );
+}
+
+function GradWidget({ onSettingsChange }: { onSettingsChange: ((s: GradSettings) => void) | undefined }) {
+  const store = useGradStore();
+  useEffect(() => {
+    if (!onSettingsChange) return;
+    return store.subscribe((state, prev) => {
+      if (state.settings !== prev.settings) onSettingsChange(state.settings);
+    });
+  }, [store, onSettingsChange]);
+
+  return (
+    <section className="grad-widget" aria-label="Gradient-vanishing visualizer">
+      <div className="grad-top">
+        <RunBar />
+        <PresetBar />
+        <Messages />
+      </div>
+      <div className="grad-layout">
+        <div className="grad-side">
+          <SettingsPanel />
+        </div>
+        <div className="grad-main">
+          <Panel id="summary">
+            <Summary />
+          </Panel>
+          <Cells />
+          <Panel id="explanation">
+            <ExplanationPanel />
+          </Panel>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function RunBar() {
+  const store = useGradStore();
+  const status = useGrad((s) => s.status);
+  const text = useGrad((s) => statusText(s.status, s.snapshot));
+  const allStopped = useGrad((s) => s.snapshot !== null && s.snapshot.cells.every((c) => c.divergence !== null));
+  const isTraining = status === "training";
+  const hasWorker = status !== "starting" && status !== "restarting" && status !== "failed";
+  return (
+    <div className="grad-runbar">
+      <div className="grad-row">
+        <button
+          type="button"
+          className="grad-primary"
+          disabled={!(status === "idle" || status === "training") || (allStopped && !isTraining)}
+          onClick={() => {
+            store.getState().toggleTraining();
+          }}
+        >
+          {isTraining ? "Pause" : "Train"}
+        </button>
+        <button
+          type="button"
+          disabled={status !== "idle" || allStopped}
+          onClick={() => {
+            store.getState().step();
+          }}
+        >
+          Step
+        </button>
+        <button
+          type="button"
+          disabled={!hasWorker}
+          onClick={() => {
+            store.getState().reset();
+          }}
+        >
+          Reset
+        </button>
+      </div>
+      {/* Silent while training (ten updates a second would drown a screen reader); read once training stops. */}
+      <p className="grad-status" role="status" aria-live={isTraining ? "off" : "polite"} aria-atomic="true">
+        {text}
+      </p>
+    </div>
+  );
+}
+
+function PresetBar() {
+  const store = useGradStore();
+  const preset = useGrad((s) => s.preset);
+  const chosen = PRESETS.find((p) => p.name === preset);
+  const { locks } = useEmbed();
+  const seed = useGrad((s) => s.settings.seed);
+  // A preset that would change a setting the course locked cannot run (the store refuses it): shown disabled.
+  const clashes = (name: PresetName) => {
+    const next = presetSettings(name, seed);
+    return Object.entries(locks).some(([key, value]) => next[key as keyof GradSettings] !== value);
+  };
+  return (
+    <div className="grad-presets" role="group" aria-labelledby="grad-presets-label">
+      <span id="grad-presets-label" className="grad-presets-label">
+        Presets:
+      </span>
+      {PRESETS.map((p) => (
+        <button
+          key={p.name}
+          type="button"
+          aria-pressed={p.name === preset}
+          disabled={clashes(p.name)}
+          onClick={() => {
+            store.getState().applyPreset(p.name);
+          }}
+        >
+          {p.label}
+        </button>
+      ))}
+      {chosen && <p className="grad-note grad-preset-expect">{chosen.expect}</p>}
+    </div>
+  );
+}
+
+function Messages() {
+  const store = useGradStore();
+  const urlWarnings = useGrad((s) => s.urlWarnings);
+  const notice = useGrad((s) => s.notice);
+  const error = useGrad((s) => s.error);
+  return (
+    <>
+      {urlWarnings.length > 0 && (
+        <div role="alert" className="grad-alert grad-alert-warning">
+          <p>Some settings in the link could not be used, so other values apply:</p>
+          <ul>
+            {urlWarnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {notice && (
+        <div role="alert" className="grad-alert grad-alert-info">
+          <p>{notice}</p>
+          <button
+            type="button"
+            onClick={() => {
+              store.getState().dismissNotice();
+            }}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+      {error && (
+        <div role="alert" className="grad-alert grad-alert-danger">
+          <p>{error}</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The ratio ‖∂L/∂h_0‖ / ‖∂L/∂h_{T−1}‖ per cell, in words: the page's headline numbers. */
+function Summary() {
+  const lines = useGrad(useShallow((s) => (s.snapshot ? s.snapshot.cells.map((c) => cellSummary(c, s.snapshot!.T)) : [])));
+  const step = useGrad((s) => s.snapshot?.step ?? 0);
+  if (lines.length === 0) return null;
+  return (
+    <section className="grad-summary" aria-labelledby="grad-summary-heading">
+      <h2 id="grad-summary-heading">How much gradient reaches the first step (step {step})</h2>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Cells() {
+  const count = useGrad((s) => s.snapshot?.cells.length ?? 0);
+  // One colour scale for the three heatmaps, so "darker" means the same in each.
+  const domainKey = useGrad((s) => {
+    if (!s.snapshot) return "";
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const c of s.snapshot.cells) {
+      const v = c.rows.log10;
+      for (let i = 0; i < v.length; i++) {
+        if (!Number.isFinite(v[i])) continue;
+        if (v[i] < lo) lo = v[i];
+        if (v[i] > hi) hi = v[i];
+      }
+    }
+    return lo <= hi ? `${lo}:${hi}` : "";
+  });
+  const domain = useMemo<[number, number] | undefined>(() => {
+    if (!domainKey) return undefined;
+    const [lo, hi] = domainKey.split(":").map(Number);
+    return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+  }, [domainKey]);
+  if (count === 0) return <p className="grad-note">Preparing the task and the networks…</p>;
+  return (
+    <div className="grad-cells">
+      {Array.from({ length: count }, (_, i) => (
+        <CellPanel key={i} index={i} heatmapDomain={domain} />
+      ))}
+    </div>
+  );
+}
