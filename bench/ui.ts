@@ -1,12 +1,13 @@
-// bench/ui.ts: `npm run bench:ui`: the built site in Chromium while it trains: main-thread long tasks,
-// snapshots/s, chart frames/s and the worker's tokens/s, beside the bare engine in Node on the same workload.
+// bench/ui.ts: `npm run bench:ui`: the built site in Chromium: first load of every route (time, longest task), then
+// one route while it trains: main-thread long tasks, snapshots/s, chart frames/s and the worker's tokens/s, beside
+// the bare engine in Node on the same workload.
 //
-// Usage: npm run bench:ui -- [--seconds 10] [--route "#/playground/sine"] [--no-build]
+// Usage: npm run bench:ui -- [--seconds 10] [--route "#/playground/sine"] [--no-build] [--no-routes]
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { chromium, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { preview } from "vite";
 import { createNetwork, createOptimizer, initKernels, trainStep } from "../src/engine";
 import { SeriesBatcher } from "../src/data/series";
@@ -90,6 +91,37 @@ async function bareEngineTokensPerSec(durationS: number): Promise<number> {
   return (tokens * 1000) / (performance.now() - start);
 }
 
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps classes and functions in `__name(…)`; the page has no
+ * such helper, so without this stand-in `instrument` threw at its first class and measured nothing (0 frames).
+ */
+const KEEP_NAMES_SHIM = "window.__name = window.__name || ((target) => target);";
+
+/** Routes measured on first load: each main page once, in a fresh context (empty cache, as a first visit). */
+const FIRST_LOAD_ROUTES = ["#/", "#/lessons", "#/lessons/lstm", "#/playground/sine", "#/visualizer/gradients", "#/lab/chars", "#/embed"];
+
+/** Time to the page's heading, time until the network is idle (lazy chunks, worker, texts), longest task meanwhile. */
+async function firstLoads(browser: Browser, base: string): Promise<void> {
+  console.log("\nbench:ui first load per route (fresh context each), Chromium headless");
+  console.log(`${"route".padEnd(26)} ${"heading shown".padStart(14)} ${"network idle".padStart(13)} ${"longest task".padStart(13)}  long tasks`);
+  for (const r of FIRST_LOAD_ROUTES) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(KEEP_NAMES_SHIM);
+    await page.addInitScript(instrument);
+    const start = performance.now();
+    await page.goto(`${base}${r}`);
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    const headingMs = performance.now() - start;
+    await page.waitForLoadState("networkidle");
+    const idleMs = performance.now() - start;
+    const { longTasks } = await readFigures(page);
+    await context.close();
+    const longest = Math.max(0, ...longTasks);
+    console.log(`${r.padEnd(26)} ${`${headingMs.toFixed(0)} ms`.padStart(14)} ${`${idleMs.toFixed(0)} ms`.padStart(13)} ${`${longest.toFixed(0)} ms`.padStart(13)}  ${longTasks.length}`);
+  }
+}
+
 async function main(): Promise<void> {
   if (!args.includes("--no-build")) {
     const r = spawnSync(join(root, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
@@ -100,7 +132,9 @@ async function main(): Promise<void> {
   if (!base) throw new Error("vite preview reported no URL");
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
+    if (!args.includes("--no-routes")) await firstLoads(browser, base);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(KEEP_NAMES_SHIM);
     await page.addInitScript(instrument);
     const loadStart = performance.now();
     await page.goto(`${base}${route}`);
