@@ -52,4 +52,8 @@ if (buildStatus !== 0) {
   process.exit(buildStatus);
 }
 
+// The first-load budget (home page JS under 250 kB gzip) is checked on the same build the browser tests use.
+const budgetStatus = run(process.execPath, [join(root, "scripts", "bundle-report.mjs")]);
+if (budgetStatus !== 0) process.exit(budgetStatus);
+
 process.exit(run(bin("vitest"), ["run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)]));
