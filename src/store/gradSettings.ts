@@ -1,26 +1,28 @@
 // src/store/gradSettings.ts: the gradient visualizer's settings: the schema, its presets, and the trainer setup.
 import type { GradSetup, OptimSettings, WhhMode } from "../worker/protocol";
+import { msgOf, type Msg } from "../i18n";
+import { GRADS } from "../i18n/gradients";
 import { defaults, type Schema, type Values } from "./schema";
 
 export const GRAD_SCHEMA = {
   // task
-  seqLength: { kind: "int", label: "Sequence length T", min: 10, max: 200, default: 40 },
-  classes: { kind: "int", label: "Values to recall K", min: 2, max: 8, default: 4 },
-  distractors: { kind: "int", label: "Distractor symbols", min: 1, max: 8, default: 4 },
+  seqLength: { kind: "int", label: "Sequence length T", labelZh: "序列长度 T", min: 10, max: 200, default: 40 },
+  classes: { kind: "int", label: "Values to recall K", labelZh: "要记住的取值数 K", min: 2, max: 8, default: 4 },
+  distractors: { kind: "int", label: "Distractor symbols", labelZh: "干扰符号数", min: 1, max: 8, default: 4 },
   // model
-  hidden: { kind: "int", label: "Hidden size", min: 2, max: 64, default: 32 },
-  init: { kind: "enum", label: "Initialiser", options: ["pytorch", "xavier", "orthogonal", "identity"], default: "pytorch" },
-  whh: { kind: "enum", label: "W_hh after initialising", options: ["init", "radius", "scale"], default: "init" },
-  whhValue: { kind: "number", label: "Spectral radius or scale of W_hh", min: 0, max: 10, default: 1 },
-  forgetBias: { kind: "number", label: "LSTM forget-gate bias", min: -5, max: 10, default: 1 },
-  updateBias: { kind: "number", label: "GRU update-gate bias", min: -5, max: 10, default: 0 },
+  hidden: { kind: "int", label: "Hidden size", labelZh: "隐藏层大小", min: 2, max: 64, default: 32 },
+  init: { kind: "enum", label: "Initialiser", labelZh: "初始化方法", options: ["pytorch", "xavier", "orthogonal", "identity"], default: "pytorch" },
+  whh: { kind: "enum", label: "W_hh after initialising", labelZh: "初始化后的 W_hh", options: ["init", "radius", "scale"], default: "init" },
+  whhValue: { kind: "number", label: "Spectral radius or scale of W_hh", labelZh: "W_hh 的谱半径或缩放系数", min: 0, max: 10, default: 1 },
+  forgetBias: { kind: "number", label: "LSTM forget-gate bias", labelZh: "LSTM 遗忘门偏置", min: -5, max: 10, default: 1 },
+  updateBias: { kind: "number", label: "GRU update-gate bias", labelZh: "GRU 更新门偏置", min: -5, max: 10, default: 0 },
   // training
-  optimizer: { kind: "enum", label: "Optimiser", options: ["adam", "rmsprop", "momentum", "sgd"], default: "adam" },
-  lr: { kind: "number", label: "Learning rate", min: 0, max: 10, default: 0.005, minExclusive: true },
-  batch: { kind: "int", label: "Batch size", min: 1, max: 128, default: 32 },
-  clip: { kind: "bool", label: "Gradient clipping", default: true },
-  clipNorm: { kind: "number", label: "Clipping max norm", min: 0, max: 1000, default: 1, minExclusive: true },
-  seed: { kind: "int", label: "Seed", min: 0, max: 2 ** 31 - 1, default: 1 },
+  optimizer: { kind: "enum", label: "Optimiser", labelZh: "优化器", options: ["adam", "rmsprop", "momentum", "sgd"], default: "adam" },
+  lr: { kind: "number", label: "Learning rate", labelZh: "学习率", min: 0, max: 10, default: 0.005, minExclusive: true },
+  batch: { kind: "int", label: "Batch size", labelZh: "批大小", min: 1, max: 128, default: 32 },
+  clip: { kind: "bool", label: "Gradient clipping", labelZh: "梯度裁剪", default: true },
+  clipNorm: { kind: "number", label: "Clipping max norm", labelZh: "裁剪最大范数", min: 0, max: 1000, default: 1, minExclusive: true },
+  seed: { kind: "int", label: "Seed", labelZh: "随机种子", min: 0, max: 2 ** 31 - 1, default: 1 },
 } as const satisfies Schema;
 
 export type GradSettings = Values<typeof GRAD_SCHEMA>;
@@ -94,12 +96,10 @@ export function matchingPreset(s: GradSettings): PresetName | null {
   return null;
 }
 
-/** Rules between fields; returns an error per offending field (empty when consistent). */
-export function crossCheck(s: GradSettings): Partial<Record<GradKey, string>> {
-  const e: Partial<Record<GradKey, string>> = {};
-  if (s.whh === "radius" && s.whhValue === 0) {
-    e.whhValue = "A spectral radius of 0 makes W_hh all zeros: no gradient flows back at all. Choose a radius above 0.";
-  }
+/** Rules between fields; returns an error per offending field, in both languages (empty when consistent). */
+export function crossCheck(s: GradSettings): Partial<Record<GradKey, Msg>> {
+  const e: Partial<Record<GradKey, Msg>> = {};
+  if (s.whh === "radius" && s.whhValue === 0) e.whhValue = msgOf(GRADS, "zeroRadius");
   return e;
 }
 

@@ -5,6 +5,8 @@ import {
   GRAD_PROTOCOL_VERSION,
   type GradCheckpoint, type GradCommand, type GradDivergence, type GradReport, type GradSnapshot,
 } from "../worker/protocol";
+import { msgOf, msgPer, untranslated, type Msg, type MsgLike } from "../i18n";
+import { GRADS } from "../i18n/gradients";
 import { parseField } from "./schema";
 import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "../embed/locks";
 import {
@@ -31,9 +33,9 @@ const CRASH_WINDOW_MS = 60_000;
 export interface GradState {
   settings: GradSettings;
   /** Per control: why the last value offered there was refused (the previous valid value is kept). */
-  fieldErrors: Partial<Record<GradKey, string>>;
+  fieldErrors: Partial<Record<GradKey, MsgLike>>;
   /** Settings in the URL that were ignored, and why. */
-  urlWarnings: string[];
+  urlWarnings: readonly MsgLike[];
   status: GradStatus;
   snapshot: GradSnapshot | null;
   /** The latest weights the worker reported, to restart it from if it crashes. */
@@ -41,9 +43,9 @@ export interface GradState {
   /** The preset last chosen, while the settings still match it. */
   preset: PresetName | null;
   /** A problem the learner must know about (worker error, refused setup). */
-  error: string | null;
+  error: MsgLike | null;
   /** Something that happened and was handled (a restarted worker). */
-  notice: string | null;
+  notice: MsgLike | null;
   /** The timestep hovered in any ‖∂L/∂h_t‖ chart, highlighted in all of them. */
   hoverT: number | null;
 
@@ -66,7 +68,7 @@ export interface GradState {
 
 export interface GradStoreOptions {
   settings: GradSettings;
-  urlWarnings?: string[];
+  urlWarnings?: readonly MsgLike[];
   /** The preset the settings came from (a link with preset=…), if any. */
   preset?: PresetName | null;
   createWorker: () => GradWorkerLike;
@@ -117,10 +119,10 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
           return;
         case "error":
           if (report.code === "crash") {
-            restart(report.message);
+            restart(untranslated(report.message));
             return;
           }
-          set({ error: report.message, status: get().status === "training" ? "idle" : get().status === "starting" ? "failed" : get().status });
+          set({ error: msgOf(GRADS, "workerError", { message: report.message }), status: get().status === "training" ? "idle" : get().status === "starting" ? "failed" : get().status });
           return;
       }
     };
@@ -131,7 +133,7 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
         w = options.createWorker();
       } catch (e) {
         // No Web Workers (an old browser, a locked-down embed): say so on the page instead of breaking it.
-        set({ status: "failed", error: `Training cannot start here: ${(e as Error).message}.` });
+        set({ status: "failed", error: msgOf(GRADS, "cannotStart", { why: (e as Error).message }) });
         return;
       }
       worker = w;
@@ -141,14 +143,14 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       w.onerror = (e) => {
         if (worker !== w) return;
         e.preventDefault();
-        restart(e instanceof ErrorEvent && e.message ? e.message : "the worker stopped");
+        restart(e instanceof ErrorEvent && e.message ? untranslated(e.message) : msgOf(GRADS, "workerStopped"));
       };
       lastMessageAt = now();
       const init: GradCommand = { type: "init", version: GRAD_PROTOCOL_VERSION, setup: toGradSetup(get().settings), ...(resume ? { resume } : {}) };
       w.postMessage(init, []);
     };
 
-    const restart = (why: string): void => {
+    const restart = (why: Msg): void => {
       const t = now();
       crashTimes = [...crashTimes.filter((c) => t - c < CRASH_WINDOW_MS), t];
       worker?.terminate();
@@ -156,14 +158,14 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       if (crashTimes.length > MAX_CRASHES) {
         set({
           status: "failed",
-          error: `The training worker crashed ${crashTimes.length} times in a minute (last: ${why}). Reload the page; if it happens again, lower the hidden size or the sequence length.`,
+          error: msgPer(GRADS, "crashedTooOften", (lang) => ({ n: crashTimes.length, why: why[lang] })),
         });
         return;
       }
       const resume = get().checkpoint ?? undefined;
       set({
         status: "restarting",
-        notice: `The training worker stopped unexpectedly (${why}). It was restarted from step ${resume?.step ?? 0}; press Train to continue.`,
+        notice: msgPer(GRADS, "restarted", (lang) => ({ why: why[lang], step: resume?.step ?? 0 })),
       });
       spawn(resume);
     };
@@ -198,7 +200,7 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
         if (get().status !== "starting") set({ status: "starting", notice: null });
         spawn();
         watchdog = setInterval(() => {
-          if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(`no answer for ${Math.round(WATCHDOG_MS / 1000)} s`);
+          if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(msgOf(GRADS, "noAnswer", { s: Math.round(WATCHDOG_MS / 1000) }));
         }, 1000);
       },
       dispose() {
@@ -231,7 +233,7 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       setSetting(key, raw) {
         const parsed = parseField(GRAD_SCHEMA[key], raw);
         if (!parsed.ok) {
-          set({ fieldErrors: { ...get().fieldErrors, [key]: parsed.error } });
+          set({ fieldErrors: { ...get().fieldErrors, [key]: parsed.message } });
           return;
         }
         const next = { ...get().settings, [key]: parsed.value } as GradSettings;

@@ -1,7 +1,10 @@
 // src/viz/GradHeatmap.tsx: ‖∂L/∂h_t‖ over training as a heatmap: timesteps across, training steps down, log colour.
 import { useCallback, useMemo } from "react";
 import { SEQUENTIAL } from "./colors";
-import { DataTableToggle, rowsNote, type TableData } from "./DataTable";
+import { translator, useT, type Translate } from "../i18n";
+import { GRADS } from "../i18n/gradients";
+import { VIZ } from "../i18n/viz";
+import { DataTableToggle, rowsNoteIn, type TableData } from "./DataTable";
 import { ChartFigure, EmptyState, NO_DATA_MESSAGE, Readout } from "./Figure";
 import { gradGridData } from "./chartData";
 import { formatCount, formatValue } from "./format";
@@ -36,6 +39,8 @@ export function GradHeatmap({ log10, steps, rows, T, label, domain, plotHeight =
   if (log10.length !== rows * T || steps.length !== rows) {
     throw new Error(`GradHeatmap "${label}": log10 has ${log10.length} values and steps ${steps.length}, but rows × T = ${rows} × ${T}.`);
   }
+  const tr = useT(GRADS);
+  const tv = useT(VIZ);
   const { ref, width } = useElementSize<HTMLElement>();
   const geometry = useMemo(() => heatmapGeometry(width, plotHeight, rows, T), [width, plotHeight, rows, T]);
   const stats = useMemo(() => gridStats(log10), [log10]);
@@ -45,9 +50,9 @@ export function GradHeatmap({ log10, steps, rows, T, label, domain, plotHeight =
     if (lo !== undefined && hi !== undefined) return [lo, hi];
     return Number.isNaN(stats.min) ? [-1, 0] : stats.min === stats.max ? [stats.min - 1, stats.max + 1] : [stats.min, stats.max];
   }, [lo, hi, stats]);
-  const ariaLabel = useMemo(() => describe(label, log10, steps, rows, T, colorDomain), [label, log10, steps, rows, T, colorDomain]);
+  const ariaLabel = useMemo(() => describe(tr, label, log10, steps, rows, T, colorDomain), [tr, label, log10, steps, rows, T, colorDomain]);
   const hover = useTimeHover(hoverT, onHoverT, T, (px) => Math.floor(geometry.x.invert(px)));
-  const buildTable = useCallback(() => table(label, log10, steps, rows, T), [label, log10, steps, rows, T]);
+  const buildTable = useCallback(() => table(tr, label, log10, steps, rows, T), [tr, label, log10, steps, rows, T]);
 
   if (rows === 0 || T === 0) {
     return (
@@ -69,19 +74,26 @@ export function GradHeatmap({ log10, steps, rows, T, label, domain, plotHeight =
         nonFinite={stats.nonFinite}
         ariaLabel={ariaLabel}
         title={label}
-        xLabel="timestep t"
-        yLabel="step ↓"
+        xLabel={tv("timestepAxis")}
+        yLabel={tr("stepDownAxis")}
         rowBlocks={NO_ROW_LABELS}
         highlightColumn={t}
         plotProps={hover.plotProps}
       />
-      <p className="viz-hint">
-        Rows: training steps {formatCount(steps[0])} (top) to {formatCount(steps[rows - 1])} (bottom). Colour: log₁₀ ‖∂L/∂h_t‖,
-        yellow large, purple small.
-      </p>
+      <p className="viz-hint">{tr("heatmapRowsHint", { from: formatCount(steps[0]), to: formatCount(steps[rows - 1]) })}</p>
       <Readout
         isLive={hover.isFocused}
-        text={t === null ? null : `t = ${formatCount(t)}: ‖∂L/∂h_t‖ ${normAt(log10, rows - 1, t, T)} at step ${formatCount(steps[rows - 1])}, ${normAt(log10, 0, t, T)} at step ${formatCount(steps[0])}`}
+        text={
+          t === null
+            ? null
+            : tr("heatmapReadout", {
+                t: formatCount(t),
+                last: normAt(log10, rows - 1, t, T),
+                lastStep: formatCount(steps[rows - 1]),
+                first: normAt(log10, 0, t, T),
+                firstStep: formatCount(steps[0]),
+              })
+        }
       />
       <DataTableToggle chartTitle={label} build={buildTable} />
     </ChartFigure>
@@ -94,25 +106,30 @@ function normAt(log10: Float64Array, row: number, t: number, T: number): string 
   return v === -Infinity ? "0" : formatValue(10 ** v);
 }
 
-function describe(label: string, log10: Float64Array, steps: Float64Array, rows: number, T: number, domain: [number, number]): string {
-  if (rows === 0) return `${label}: no data yet`;
+function describe(tr: Translate<typeof GRADS>, label: string, log10: Float64Array, steps: Float64Array, rows: number, T: number, domain: [number, number]): string {
+  if (rows === 0) return tr("noDataYet", { label });
   const last = rows - 1;
   const first = normAt(log10, last, 0, T);
   const end = normAt(log10, last, T - 1, T);
-  let text = `${label}: ${formatCount(rows)} rows from step ${formatCount(steps[0])} to ${formatCount(steps[last])}. `;
-  text += `At step ${formatCount(steps[last])}, ‖∂L/∂h_t‖ is ${first} at t = 0 and ${end} at t = ${formatCount(T - 1)}`;
-  text += ` (colours from 1e${formatValue(domain[0])} to 1e${formatValue(domain[1])})`;
+  let text = tr("heatmapRows", { label, rows: formatCount(rows), from: formatCount(steps[0]), to: formatCount(steps[last]) });
+  text += tr("heatmapAtStep", { step: formatCount(steps[last]), first, end, last: formatCount(T - 1) });
+  text += tr("heatmapColours", { lo: formatValue(domain[0]), hi: formatValue(domain[1]) });
   const s = gridStats(log10);
-  if (s.nonFinite > 0) text += `; ${formatCount(s.nonFinite)} values zero or not finite`;
+  if (s.nonFinite > 0) text += tr("zeroOrNotFinite", { n: formatCount(s.nonFinite) });
   return text;
 }
 
-function table(label: string, log10: Float64Array, steps: Float64Array, rows: number, T: number): TableData {
+function table(tr: Translate<typeof GRADS>, label: string, log10: Float64Array, steps: Float64Array, rows: number, T: number): TableData {
   const pickedRows = evenlySpaced(rows, TABLE_ROWS);
   const pickedT = evenlySpaced(T, TABLE_COLUMNS);
+  const tv = translator(VIZ, tr.lang);
   return {
-    caption: `${label}: ‖∂L/∂h_t‖ at ${rowsNote(pickedRows.length, rows, "logged steps")}, ${rowsNote(pickedT.length, T, "timesteps")}`,
-    headers: ["step", ...pickedT.map((t) => `t = ${formatCount(t)}`)],
+    caption: tr("heatmapCaption", {
+      label,
+      steps: rowsNoteIn(tv, pickedRows.length, rows, "countLoggedSteps"),
+      timesteps: rowsNoteIn(tv, pickedT.length, T, "countTimesteps"),
+    }),
+    headers: [tv("stepHeader"), ...pickedT.map((t) => `t = ${formatCount(t)}`)],
     rows: pickedRows.map((r) => [formatCount(steps[r]), ...pickedT.map((t) => normAt(log10, r, t, T))]),
   };
 }

@@ -2,7 +2,10 @@
 import { bisectCenter, line, scaleLinear, scaleLog } from "d3";
 import { useCallback, useMemo } from "react";
 import { seriesStyle } from "./colors";
-import { DataTableToggle, rowsNote, type TableData } from "./DataTable";
+import { useT, type Translate } from "../i18n";
+import { GRADS } from "../i18n/gradients";
+import { VIZ, type VizT } from "../i18n/viz";
+import { DataTableToggle, rowsNoteIn, type TableData } from "./DataTable";
 import { XAxis, YAxis } from "./Axis";
 import { ChartFigure, EmptyState, LineLegend, NO_DATA_MESSAGE, Readout } from "./Figure";
 import { stepSeriesData } from "./chartData";
@@ -41,6 +44,8 @@ const NO_STEPS = new Float64Array(0);
 
 export function GradStepChart(props: GradStepChartProps) {
   const { series, title, yLabel, yScale = "log", yDomain, reference = null, format = formatValue, height = 170, emptyMessage = NO_DATA_MESSAGE } = props;
+  const tg = useT(GRADS);
+  const tv = useT(VIZ);
   const { ref, width } = useElementSize<HTMLElement>();
   const steps = series[0]?.step ?? NO_STEPS;
   const n = steps.length;
@@ -69,8 +74,8 @@ export function GradStepChart(props: GradStepChartProps) {
     [series, x, y, plotWidth, keep],
   );
   const hover = useTimeHover(undefined, undefined, n, (px) => (n > 0 ? bisectCenter(steps, x.invert(px)) : NaN));
-  const ariaLabel = useMemo(() => describe(title, series, format, reference), [title, series, format, reference]);
-  const buildTable = useCallback(() => table(title, series, format), [title, series, format]);
+  const ariaLabel = useMemo(() => describe(tg, tv, title, series, format, reference), [tg, tv, title, series, format, reference]);
+  const buildTable = useCallback(() => table(tv, title, series, format), [tv, title, series, format]);
 
   if (n === 0) {
     return (
@@ -88,7 +93,7 @@ export function GradStepChart(props: GradStepChartProps) {
       <svg role="img" aria-label={ariaLabel} width={width} height={height} className="viz-plot" {...hover.plotProps}>
         <title>{title}</title>
         <YAxis ticks={yTicks} position={y} format={yScale === "log" ? formatLogTick : format} from={plotBottom} to={M.top} x={M.left} gridTo={width - M.right} label={yLabel} />
-        <XAxis ticks={integerTicks(x.domain()[0], x.domain()[1], Math.max(2, Math.floor(plotWidth / 90)))} position={x} format={formatCount} from={M.left} to={width - M.right} y={plotBottom} label="training step" />
+        <XAxis ticks={integerTicks(x.domain()[0], x.domain()[1], Math.max(2, Math.floor(plotWidth / 90)))} position={x} format={formatCount} from={M.left} to={width - M.right} y={plotBottom} label={tg("trainingStepAxis")} />
         {reference && keep(reference.value) && (
           <g className="viz-boundary">
             <line x1={M.left} x2={width - M.right} y1={y(reference.value)} y2={y(reference.value)} strokeDasharray="4 4" />
@@ -110,30 +115,41 @@ export function GradStepChart(props: GradStepChartProps) {
       </svg>
       <Readout
         isLive={hover.isFocused}
-        hint="Hover, or focus the chart and use ← →, to read a logged step."
-        text={i === null ? null : `step ${formatCount(steps[i])}: ` + series.map((s) => `${s.label} ${format(s.values[i])}`).join(", ")}
+        hint={tv("lossHint")}
+        text={
+          i === null
+            ? null
+            : tg("stepReadout", { step: formatCount(steps[i]), values: series.map((s) => `${s.label} ${format(s.values[i])}`).join(tv("listSeparator")) })
+        }
       />
       <DataTableToggle chartTitle={title} build={buildTable} />
     </ChartFigure>
   );
 }
 
-function describe(title: string, series: readonly GradStepSeries[], format: (v: number) => string, reference: GradStepChartProps["reference"]): string {
+function describe(
+  tg: Translate<typeof GRADS>,
+  tv: VizT,
+  title: string,
+  series: readonly GradStepSeries[],
+  format: (v: number) => string,
+  reference: GradStepChartProps["reference"],
+): string {
   const parts = series.map(({ label, step, values }) => {
     const n = values.length;
-    if (n === 0) return `${label}: no values yet`;
-    return `${label} ${format(values[0])} at step ${formatCount(step[0])}, ${format(values[n - 1])} at step ${formatCount(step[n - 1])}`;
+    if (n === 0) return tv("noValuesYet", { name: label });
+    return tg("seriesAtSteps", { label, first: format(values[0]), firstStep: formatCount(step[0]), last: format(values[n - 1]), lastStep: formatCount(step[n - 1]) });
   });
-  const ref = reference ? `; ${reference.label}` : "";
-  return `${title}: ${parts.join("; ")}${ref}`;
+  if (reference) parts.push(reference.label);
+  return tv("captionOf", { title, rows: parts.join(tv("partSeparator")) });
 }
 
-function table(title: string, series: readonly GradStepSeries[], format: (v: number) => string): TableData {
+function table(tv: VizT, title: string, series: readonly GradStepSeries[], format: (v: number) => string): TableData {
   const steps = series[0]?.step ?? NO_STEPS;
   const picked = evenlySpaced(steps.length, TABLE_ROWS);
   return {
-    caption: `${title}: ${rowsNote(picked.length, steps.length, "logged steps")}`,
-    headers: ["step", ...series.map((s) => s.label)],
+    caption: tv("captionOf", { title, rows: rowsNoteIn(tv, picked.length, steps.length, "countLoggedSteps") }),
+    headers: [tv("stepHeader"), ...series.map((s) => s.label)],
     rows: picked.map((i) => [formatCount(steps[i]), ...series.map((s) => format(s.values[i]))]),
   };
 }

@@ -5,6 +5,10 @@ import type { StoreApi } from "zustand/vanilla";
 import { GRAD_DEFAULTS, type GradSettings } from "../../src/store/gradSettings";
 import { createGradStore, type GradState } from "../../src/store/gradStore";
 import { fakeGradWorkers } from "./gradFakeWorker";
+import { inLang, type MsgLike } from "../../src/i18n";
+
+/** A store message as an English reader sees it (messages are kept in both languages). */
+const en = (m: MsgLike | null | undefined): string | null | undefined => (m === null || m === undefined ? m : inLang(m, "en"));
 
 /** Small enough that a few dozen steps of three networks take well under a second in jsdom. */
 const SMALL: Partial<GradSettings> = { hidden: 8, seqLength: 12, batch: 8, classes: 3, distractors: 3 };
@@ -59,13 +63,13 @@ describe("gradient visualizer store", () => {
     const { store } = makeStore();
     await until(store, "ready", ready);
     store.getState().setSetting("seqLength", "500");
-    expect(store.getState().fieldErrors.seqLength).toBe("Sequence length T must be a whole number from 10 to 200, not 500.");
+    expect(en(store.getState().fieldErrors.seqLength)).toBe("Sequence length T must be a whole number from 10 to 200, not 500.");
     expect(store.getState().settings.seqLength).toBe(12);
     store.getState().setSetting("lr", "0");
-    expect(store.getState().fieldErrors.lr).toMatch(/Learning rate must be a number above 0/);
+    expect(en(store.getState().fieldErrors.lr)).toMatch(/Learning rate must be a number above 0/);
     store.getState().setSetting("whh", "radius");
     store.getState().setSetting("whhValue", "0");
-    expect(store.getState().fieldErrors.whhValue).toMatch(/spectral radius of 0/);
+    expect(en(store.getState().fieldErrors.whhValue)).toMatch(/spectral radius of 0/);
     // A good value clears the message.
     store.getState().setSetting("seqLength", "20");
     expect(store.getState().fieldErrors.seqLength).toBeUndefined();
@@ -130,7 +134,7 @@ describe("gradient visualizer store", () => {
     store.getState().simulateCrash();
     const s = await until(store, "restarted", (st) => workers.made.length === 2 && st.status === "idle" && st.snapshot?.step === at);
     expect(workers.made[0].isTerminated).toBe(true);
-    expect(s.notice).toMatch(new RegExp(`restarted from step ${at}`));
+    expect(en(s.notice)).toMatch(new RegExp(`restarted from step ${at}`));
   });
 
   it("says so, instead of breaking the page, when no worker can be made", () => {
@@ -145,6 +149,6 @@ describe("gradient visualizer store", () => {
       store.getState().dispose();
     });
     expect(store.getState().status).toBe("failed");
-    expect(store.getState().error).toBe("Training cannot start here: this browser has no Web Workers, which training needs.");
+    expect(en(store.getState().error)).toBe("Training cannot start here: this browser has no Web Workers, which training needs.");
   });
 });

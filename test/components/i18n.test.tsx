@@ -14,6 +14,9 @@ import { normalizeText } from "../../src/data/text";
 import { type CharSettings } from "../../src/store/charSettings";
 import { CharLab } from "../../src/widgets/chars/CharLab";
 import { inProcessWorker } from "./charFakes";
+import { GRAD_DEFAULTS, GRAD_SCHEMA, type GradSettings } from "../../src/store/gradSettings";
+import { GradientVisualizer } from "../../src/widgets/gradients/GradientVisualizer";
+import { fakeGradWorkers } from "./gradFakeWorker";
 import { SinePlayground } from "../../src/widgets/sine/SinePlayground";
 import { readSineUrl } from "../../src/widgets/sine/url";
 import { fakeWorkers } from "./sineFakeWorker";
@@ -55,7 +58,7 @@ afterEach(() => {
 describe("dictionaries", () => {
   it("finds the dictionaries of every area", () => {
     const names = dictionaries.map(([name]) => name);
-    for (const expected of ["app.ts APP", "sine.ts SINE", "chars.ts CHARS", "controls.ts CONTROLS", "controls.ts OPTIONS", "viz.ts VIZ"]) {
+    for (const expected of ["app.ts APP", "sine.ts SINE", "chars.ts CHARS", "controls.ts CONTROLS", "controls.ts OPTIONS", "viz.ts VIZ", "gradients.ts GRADS"]) {
       expect(names).toContain(expected);
     }
   });
@@ -76,6 +79,7 @@ describe("dictionaries", () => {
   it.each([
     ["SINE_SCHEMA", SINE_SCHEMA],
     ["CHAR_SCHEMA", CHAR_SCHEMA],
+    ["GRAD_SCHEMA", GRAD_SCHEMA],
   ] as [string, Schema][])("%s: every setting is named in Chinese too", (_, schema) => {
     for (const [key, spec] of Object.entries(schema)) expect(spec.labelZh, key).toMatch(CJK);
   });
@@ -178,6 +182,37 @@ describe("language switch", () => {
     });
     expect(within(status).getByText(/^Step [1-9][\d,]* · loss .* · paused$/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Train" })).toBeInTheDocument();
+  });
+
+  it("re-words the gradient visualizer: buttons, status line, presets, per-cell charts, explanation", async () => {
+    const user = userEvent.setup();
+    const workers = fakeGradWorkers();
+    const settings: GradSettings = { ...GRAD_DEFAULTS, hidden: 8, seqLength: 12, batch: 8, classes: 3, distractors: 3 };
+    act(() => {
+      setLang("zh");
+    });
+    render(<GradientVisualizer settings={settings} createWorker={workers.createWorker} />);
+    const status = screen.getByRole("status");
+    await waitFor(() => {
+      expect(status).toHaveTextContent(/^第 0 步 · 损失 \S+（tanh-RNN），\S+（LSTM），\S+（GRU） · 按“训练”或“单步”开始$/);
+    }, WAIT);
+    for (const name of ["训练", "单步", "重置", "梯度消失", "梯度爆炸", "LSTM 解围", "梯度裁剪解围"]) {
+      expect(screen.getByRole("button", { name })).toBeInTheDocument();
+    }
+    const lstm = screen.getByRole("region", { name: "LSTM" });
+    expect(within(lstm).getByRole("img", { name: /^LSTM：每个时间步的梯度范数，共 12 个时间步：/ })).toBeInTheDocument();
+    expect(within(lstm).getByText(/^第 0 步的准确率为 [\d.]+%（随机猜测为 33.3%）$/)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 2, name: "梯度为什么会消失或爆炸" })).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "任务：回忆第一个符号" })).toBeInTheDocument();
+    expect(screen.getByText(/^LSTM：‖∂L\/∂h_0‖ \/ ‖∂L\/∂h_11‖ = \S+（梯度在回传 11 步的过程中/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "梯度爆炸" }));
+    expect(screen.getByText(/^W_hh 缩放到谱半径 3/)).toBeInTheDocument();
+    act(() => {
+      setLang("en");
+    });
+    expect(screen.getByText(/^W_hh rescaled to spectral radius 3/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Exploding" })).toBeInTheDocument();
   });
 
   it("is in the site header, named in both languages, re-words the shell and sets <html lang>", async () => {

@@ -45,6 +45,13 @@ describe("interface language", () => {
       await page.getByRole("heading", { level: 2, name, exact: true }).waitFor();
     }
 
+    await nav(page).getByRole("link", { name: "梯度可视化", exact: true }).click();
+    await h1(page, "梯度可视化").waitFor();
+    const grads = page.getByRole("region", { name: "梯度消失可视化" });
+    await expect.poll(() => statusText(page), POLL).toMatch(/^第 0 步 · 损失 \S+（tanh-RNN），\S+（LSTM），\S+（GRU） · 按“训练”或“单步”开始$/);
+    await expectRunButtons(grads);
+    await grads.getByRole("heading", { level: 2, name: "梯度为什么会消失或爆炸" }).waitFor();
+
     await nav(page).getByRole("link", { name: "课程", exact: true }).click();
     await h1(page, "课程").waitFor();
 

@@ -1,5 +1,8 @@
 // src/app/pages/GradientVisualizerPage.tsx: the gradient-vanishing visualizer (#/visualizer/gradients?preset=exploding).
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useT, type Msg } from "../../i18n";
+import { APP } from "../../i18n/app";
+import { GRADS } from "../../i18n/gradients";
 import { GRAD_SCHEMA, type GradSettings, type PresetName } from "../../store/gradSettings";
 import { useEmbed } from "../../embed/EmbedContext";
 import { lockedSettings } from "../../embed/locks";
@@ -12,15 +15,18 @@ interface Loaded {
   /** Bumped when the learner edits the link by hand: a new widget (and worker) for the new settings. */
   key: number;
   settings: GradSettings;
-  warnings: string[];
+  warnings: Msg[];
   preset: PresetName | null;
 }
 
 function load(key: number): Loaded {
-  return { key, ...readGradUrl(window.location.hash) };
+  const { settings, messages, preset } = readGradUrl(window.location.hash);
+  return { key, settings, warnings: messages, preset };
 }
 
 export function GradientVisualizerPage() {
+  const t = useT(APP);
+  const tg = useT(GRADS);
   const embed = useEmbed();
   const locked = useMemo(() => lockedSettings(GRAD_SCHEMA, embed.locks), [embed.locks]);
   const [loaded, setLoaded] = useState(() => load(0));
@@ -52,16 +58,13 @@ export function GradientVisualizerPage() {
       {/* Embedded (embed=1), the widget stands alone: the course page around it says what it is for. */}
       {!embed.isEmbed && (
         <>
-          <h1>Gradient visualizer</h1>
+          <h1>{t("titleGradients")}</h1>
           <p className="lead">
-            Why do tanh-RNNs forget, while LSTMs and GRUs remember? Three networks learn the same task side by side: read a
-            symbol, then T − 1 distractors, then say which symbol came first. Watch how much of the gradient ∂L/∂h<sub>t</sub>{" "}
-            makes it back from the answer to that first step.
+            {tg("pageLeadBefore")}
+            <sub>t</sub>
+            {tg("pageLeadAfter")}
           </p>
-          <p className="note">
-            Training runs in the background of this page. Every setting is kept in the link, so copying the address shares
-            this exact run.
-          </p>
+          <p className="note">{t("linkKeepsSettings")}</p>
           <ShareBar widgetId="gradients" />
         </>
       )}

@@ -1,5 +1,8 @@
 // src/widgets/gradients/CellPanel.tsx: one cell's column: accuracy, ‖∂L/∂h_t‖ now and over training, total norm.
 import { useMemo } from "react";
+import { useT, type Translate } from "../../i18n";
+import { GRADS } from "../../i18n/gradients";
+import { VIZ } from "../../i18n/viz";
 import { GradHeatmap } from "../../viz/GradHeatmap";
 import { GradStepChart, type GradStepSeries } from "../../viz/GradStepChart";
 import { GradNormChart, type GradNormSeries } from "../../viz/GradNormChart";
@@ -17,6 +20,8 @@ export interface CellPanelProps {
 
 export function CellPanel({ index, heatmapDomain }: CellPanelProps) {
   const store = useGradStore();
+  const t = useT(GRADS);
+  const tv = useT(VIZ);
   const cell = useGrad((s) => s.snapshot?.cells[index] ?? null);
   const T = useGrad((s) => s.snapshot?.T ?? 0);
   const numClasses = useGrad((s) => s.snapshot?.numClasses ?? 0);
@@ -27,20 +32,20 @@ export function CellPanel({ index, heatmapDomain }: CellPanelProps) {
   const onHoverT = (t: number | null) => {
     store.getState().setHoverT(t);
   };
-  const normSeries = useMemo(() => (cell ? normSeriesOf(cell) : []), [cell]);
+  const normSeries = useMemo(() => (cell ? normSeriesOf(t, cell) : []), [cell, t]);
   const totalSeries = useMemo<GradStepSeries[]>(
     () =>
       cell
         ? [
-            { label: "before clipping", step: cell.history.step, values: cell.history.gradNorm },
-            { label: "after clipping", step: cell.history.step, values: cell.history.clippedNorm },
+            { label: t("beforeClipping"), step: cell.history.step, values: cell.history.gradNorm },
+            { label: t("afterClipping"), step: cell.history.step, values: cell.history.clippedNorm },
           ]
         : [],
-    [cell],
+    [cell, t],
   );
   const accuracySeries = useMemo<GradStepSeries[]>(
-    () => (cell ? [{ label: "held-out accuracy", step: cell.history.accStep, values: cell.history.accuracy }] : []),
-    [cell],
+    () => (cell ? [{ label: t("heldOutAccuracy"), step: cell.history.accStep, values: cell.history.accuracy }] : []),
+    [cell, t],
   );
   if (!cell) return null;
   const name = CELL_NAMES[cell.cell];
@@ -48,17 +53,17 @@ export function CellPanel({ index, heatmapDomain }: CellPanelProps) {
   return (
     <section className="grad-cell" aria-labelledby={headingId}>
       <h3 id={headingId}>{name}</h3>
-      <p className="grad-accuracy">{accuracyText(cell, numClasses)}</p>
+      <p className="grad-accuracy">{accuracyText(t, cell, numClasses)}</p>
       <p className="grad-figures">
-        Loss {formatValue(cell.loss)} · ‖∂L/∂θ‖ {formatValue(cell.gradNorm)}
-        {cell.clipped ? `, clipped to ${formatValue(cell.clippedNorm)}` : ""}
+        {t("figures", { loss: formatValue(cell.loss), norm: formatValue(cell.gradNorm) })}
+        {cell.clipped ? t("clippedTo", { norm: formatValue(cell.clippedNorm) }) : ""}
       </p>
       {cell.divergence && (
         <div role="alert" className="grad-alert grad-alert-danger">
           <p>
-            <strong>{divergenceText(cell.cell, cell.divergence)}</strong>
+            <strong>{divergenceText(t, cell.cell, cell.divergence)}</strong>
           </p>
-          <p>{divergenceAdvice(settings)}</p>
+          <p>{divergenceAdvice(t, settings)}</p>
           {!settings.clip && !isClipLocked && (
             <button
               type="button"
@@ -66,7 +71,7 @@ export function CellPanel({ index, heatmapDomain }: CellPanelProps) {
                 store.getState().restartWithClipping();
               }}
             >
-              Turn on clipping and run again
+              {t("clipAndRerun")}
             </button>
           )}
         </div>
@@ -74,7 +79,7 @@ export function CellPanel({ index, heatmapDomain }: CellPanelProps) {
       <Panel id="norms">
         <GradNormChart
           series={normSeries}
-          title={`${name}: gradient norm per timestep`}
+          title={t("normPerTimestep", { name })}
           hoverT={hoverT}
           onHoverT={onHoverT}
           height={190}
@@ -86,7 +91,7 @@ export function CellPanel({ index, heatmapDomain }: CellPanelProps) {
           steps={cell.rows.steps}
           rows={cell.rows.rows}
           T={T}
-          label={`${name}: ‖∂L/∂h_t‖ over training`}
+          label={t("normOverTraining", { name })}
           domain={heatmapDomain}
           hoverT={hoverT}
           onHoverT={onHoverT}
@@ -95,40 +100,37 @@ export function CellPanel({ index, heatmapDomain }: CellPanelProps) {
       <Panel id="total">
         <GradStepChart
           series={totalSeries}
-          title={`${name}: total gradient norm ‖∂L/∂θ‖`}
-          yLabel="norm (log)"
-          reference={clipMaxNorm !== null ? { value: clipMaxNorm, label: `max norm ${formatValue(clipMaxNorm)}` } : null}
-          emptyMessage="No steps yet — press Train or Step"
+          title={t("totalNorm", { name })}
+          yLabel={tv("normAxis")}
+          reference={clipMaxNorm !== null ? { value: clipMaxNorm, label: t("maxNorm", { norm: formatValue(clipMaxNorm) }) } : null}
+          emptyMessage={t("noStepsYet")}
           height={150}
         />
       </Panel>
       <Panel id="accuracy">
         <GradStepChart
           series={accuracySeries}
-          title={`${name}: held-out accuracy`}
-          yLabel="accuracy"
+          title={t("accuracyTitle", { name })}
+          yLabel={t("accuracyAxis")}
           yScale="linear"
           yDomain={[0, 1]}
-          reference={numClasses > 0 ? { value: 1 / numClasses, label: `chance ${formatPercent(1 / numClasses)}` } : null}
+          reference={numClasses > 0 ? { value: 1 / numClasses, label: t("chance", { p: formatPercent(1 / numClasses) }) } : null}
           format={formatPercent}
-          emptyMessage="Not measured yet"
+          emptyMessage={t("notMeasuredYet")}
           height={130}
         />
       </Panel>
-      <p className="grad-note">
-        Step {formatCount(cell.step)}
-        {cell.divergence ? " (stopped)" : ""}.
-      </p>
+      <p className="grad-note">{t("cellStep", { step: formatCount(cell.step), isStopped: cell.divergence !== null })}</p>
     </section>
   );
 }
 
-function normSeriesOf(c: GradCellView): GradNormSeries[] {
+function normSeriesOf(t: Translate<typeof GRADS>, c: GradCellView): GradNormSeries[] {
   const p = c.profile;
   const series: GradNormSeries[] = [{ label: "‖∂L/∂h_t‖", values: p.dhNorm }];
   if (p.dcNorm) series.push({ label: "‖∂L/∂c_t‖", values: p.dcNorm });
-  const predicted = c.cell === "rnn" ? "‖∂L/∂h_t‖ predicted by ρ · tanh′" : c.cell === "lstm" ? "‖∂L/∂c_t‖ predicted by f alone" : "‖∂L/∂h_t‖ predicted by z alone";
+  const predicted = c.cell === "rnn" ? t("predictedRnn") : c.cell === "lstm" ? t("predictedLstm") : t("predictedGru");
   series.push({ label: predicted, values: p.predicted });
-  if (p.radiusOnly) series.push({ label: "predicted by ρ(W_hh) alone", values: p.radiusOnly });
+  if (p.radiusOnly) series.push({ label: t("predictedByRadius"), values: p.radiusOnly });
   return series;
 }

@@ -1,4 +1,5 @@
 // src/widgets/gradients/GradStoreProvider.tsx: gives each gradient visualizer its own store (and worker) through context.
+import type { MsgLike } from "../../i18n";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore, type StoreApi } from "zustand";
 import { createGradStore, type GradState, type GradWorkerLike } from "../../store/gradStore";
@@ -34,7 +35,7 @@ export function createGradWorker(): GradWorkerLike {
 export interface GradStoreProviderProps {
   /** The settings the widget starts from (already validated: defaults, a preset or the URL). */
   settings: GradSettings;
-  urlWarnings?: string[];
+  urlWarnings?: readonly MsgLike[];
   preset?: PresetName | null;
   /** Tests pass an in-process worker; the browser gets the real one. */
   createWorker?: () => GradWorkerLike;

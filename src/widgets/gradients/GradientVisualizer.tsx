@@ -1,6 +1,9 @@
 // src/widgets/gradients/GradientVisualizer.tsx: tanh-RNN, LSTM and GRU side by side: run bar, presets, cells, maths.
 import { useEffect, useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { inLang, useT, type MsgLike } from "../../i18n";
+import { CONTROLS } from "../../i18n/controls";
+import { GRADS } from "../../i18n/gradients";
 import type { GradWorkerLike } from "../../store/gradStore";
 import { PRESETS, presetSettings, type GradSettings, type PresetName } from "../../store/gradSettings";
 import { CellPanel } from "./CellPanel";
@@ -14,7 +17,7 @@ import { Panel, useEmbed } from "../../embed/EmbedContext";
 export interface GradientVisualizerProps {
   /** Starting settings, already validated (defaults, a preset, or read from the URL). */
   settings: GradSettings;
-  urlWarnings?: string[];
+  urlWarnings?: readonly MsgLike[];
   preset?: PresetName | null;
   /** Tests pass an in-process worker; by default the real Web Worker. */
   createWorker?: () => GradWorkerLike;
@@ -34,6 +37,7 @@ export function GradientVisualizer({ settings, urlWarnings, preset, createWorker
 
 function GradWidget({ onSettingsChange }: { onSettingsChange: ((s: GradSettings) => void) | undefined }) {
   const store = useGradStore();
+  const t = useT(GRADS);
   useEffect(() => {
     if (!onSettingsChange) return;
     return store.subscribe((state, prev) => {
@@ -42,7 +46,7 @@ function GradWidget({ onSettingsChange }: { onSettingsChange: ((s: GradSettings)
   }, [store, onSettingsChange]);
 
   return (
-    <section className="grad-widget" aria-label="Gradient-vanishing visualizer">
+    <section className="grad-widget" aria-label={t("widgetName")}>
       <div className="grad-top">
         <RunBar />
         <PresetBar />
@@ -68,8 +72,10 @@ function GradWidget({ onSettingsChange }: { onSettingsChange: ((s: GradSettings)
 
 function RunBar() {
   const store = useGradStore();
+  const t = useT(GRADS);
+  const tc = useT(CONTROLS);
   const status = useGrad((s) => s.status);
-  const text = useGrad((s) => statusText(s.status, s.snapshot));
+  const text = useGrad((s) => statusText(t, s.status, s.snapshot));
   const allStopped = useGrad((s) => s.snapshot !== null && s.snapshot.cells.every((c) => c.divergence !== null));
   const isTraining = status === "training";
   const hasWorker = status !== "starting" && status !== "restarting" && status !== "failed";
@@ -84,7 +90,7 @@ function RunBar() {
             store.getState().toggleTraining();
           }}
         >
-          {isTraining ? "Pause" : "Train"}
+          {isTraining ? tc("pause") : tc("train")}
         </button>
         <button
           type="button"
@@ -93,7 +99,7 @@ function RunBar() {
             store.getState().step();
           }}
         >
-          Step
+          {tc("step")}
         </button>
         <button
           type="button"
@@ -102,7 +108,7 @@ function RunBar() {
             store.getState().reset();
           }}
         >
-          Reset
+          {tc("reset")}
         </button>
       </div>
       {/* Silent while training (ten updates a second would drown a screen reader); read once training stops. */}
@@ -115,6 +121,7 @@ function RunBar() {
 
 function PresetBar() {
   const store = useGradStore();
+  const t = useT(GRADS);
   const preset = useGrad((s) => s.preset);
   const chosen = PRESETS.find((p) => p.name === preset);
   const { locks } = useEmbed();
@@ -127,7 +134,7 @@ function PresetBar() {
   return (
     <div className="grad-presets" role="group" aria-labelledby="grad-presets-label">
       <span id="grad-presets-label" className="grad-presets-label">
-        Presets:
+        {t("presets")}
       </span>
       {PRESETS.map((p) => (
         <button
@@ -139,16 +146,18 @@ function PresetBar() {
             store.getState().applyPreset(p.name);
           }}
         >
-          {p.label}
+          {t(`preset_${p.name}`)}
         </button>
       ))}
-      {chosen && <p className="grad-note grad-preset-expect">{chosen.expect}</p>}
+      {chosen && <p className="grad-note grad-preset-expect">{t(`presetExpect_${chosen.name}`)}</p>}
     </div>
   );
 }
 
 function Messages() {
   const store = useGradStore();
+  const t = useT(GRADS);
+  const tc = useT(CONTROLS);
   const urlWarnings = useGrad((s) => s.urlWarnings);
   const notice = useGrad((s) => s.notice);
   const error = useGrad((s) => s.error);
@@ -156,30 +165,30 @@ function Messages() {
     <>
       {urlWarnings.length > 0 && (
         <div role="alert" className="grad-alert grad-alert-warning">
-          <p>Some settings in the link could not be used, so other values apply:</p>
+          <p>{t("urlIgnored")}</p>
           <ul>
             {urlWarnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={inLang(w, "en")}>{inLang(w, t.lang)}</li>
             ))}
           </ul>
         </div>
       )}
       {notice && (
         <div role="alert" className="grad-alert grad-alert-info">
-          <p>{notice}</p>
+          <p>{inLang(notice, t.lang)}</p>
           <button
             type="button"
             onClick={() => {
               store.getState().dismissNotice();
             }}
           >
-            Dismiss
+            {tc("dismiss")}
           </button>
         </div>
       )}
       {error && (
         <div role="alert" className="grad-alert grad-alert-danger">
-          <p>{error}</p>
+          <p>{inLang(error, t.lang)}</p>
         </div>
       )}
     </>
@@ -188,12 +197,13 @@ function Messages() {
 
 /** The ratio ‖∂L/∂h_0‖ / ‖∂L/∂h_{T−1}‖ per cell, in words: the page's headline numbers. */
 function Summary() {
-  const lines = useGrad(useShallow((s) => (s.snapshot ? s.snapshot.cells.map((c) => cellSummary(c, s.snapshot!.T)) : [])));
+  const t = useT(GRADS);
+  const lines = useGrad(useShallow((s) => (s.snapshot ? s.snapshot.cells.map((c) => cellSummary(t, c, s.snapshot!.T)) : [])));
   const step = useGrad((s) => s.snapshot?.step ?? 0);
   if (lines.length === 0) return null;
   return (
     <section className="grad-summary" aria-labelledby="grad-summary-heading">
-      <h2 id="grad-summary-heading">How much gradient reaches the first step (step {step})</h2>
+      <h2 id="grad-summary-heading">{t("summaryHeading", { step })}</h2>
       <ul>
         {lines.map((line) => (
           <li key={line}>{line}</li>
@@ -204,6 +214,7 @@ function Summary() {
 }
 
 function Cells() {
+  const t = useT(GRADS);
   const count = useGrad((s) => s.snapshot?.cells.length ?? 0);
   // One colour scale for the three heatmaps, so "darker" means the same in each.
   const domainKey = useGrad((s) => {
@@ -225,7 +236,7 @@ function Cells() {
     const [lo, hi] = domainKey.split(":").map(Number);
     return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
   }, [domainKey]);
-  if (count === 0) return <p className="grad-note">Preparing the task and the networks…</p>;
+  if (count === 0) return <p className="grad-note">{t("preparing")}</p>;
   return (
     <div className="grad-cells">
       {Array.from({ length: count }, (_, i) => (

@@ -1,82 +1,80 @@
 // src/widgets/gradients/SettingsPanel.tsx: every setting of the visualizer, grouped as Task, Weights and Training.
 import type { ReactNode } from "react";
+import { inLang, useLang, useT } from "../../i18n";
+import { optionLabel } from "../../i18n/controls";
+import { GRADS } from "../../i18n/gradients";
 import { GRAD_SCHEMA, type GradKey } from "../../store/gradSettings";
+import { labelOf } from "../../store/schema";
 import { NumberField, SelectField, ToggleField, type SelectOption } from "../controls";
 import { useGrad, useGradStore } from "./GradStoreProvider";
 
-/** How each choice reads on screen (the URL keeps the short value). */
-const OPTION_LABELS: Record<string, string> = {
-  pytorch: "PyTorch default (uniform ±1/√H)",
-  xavier: "Xavier",
-  orthogonal: "Orthogonal",
-  identity: "Identity",
-  init: "as initialised",
-  radius: "rescaled to a spectral radius",
-  scale: "multiplied by a factor",
-  adam: "Adam",
-  rmsprop: "RMSprop",
-  momentum: "SGD with momentum",
-  sgd: "SGD",
-};
+/** Choices whose words differ here from the other widgets' (src/i18n/controls.ts OPTIONS has the rest). */
+const OWN_OPTIONS = { identity: "option_identity", init: "option_init", radius: "option_radius", scale: "option_scale" } as const;
+
+function isOwnOption(value: string): value is keyof typeof OWN_OPTIONS {
+  return value in OWN_OPTIONS;
+}
 
 function SettingControl({ name, hint, disabled }: { name: GradKey; hint?: ReactNode; disabled?: boolean }) {
   const store = useGradStore();
+  const t = useT(GRADS);
+  const lang = useLang();
   const value = useGrad((s) => s.settings[name]);
-  const error = useGrad((s) => s.fieldErrors[name]);
+  const fieldError = useGrad((s) => s.fieldErrors[name]);
+  const error = fieldError === undefined ? undefined : inLang(fieldError, lang);
   const spec = GRAD_SCHEMA[name];
+  const label = labelOf(spec, lang);
   const offer = (raw: unknown): boolean => {
     store.getState().setSetting(name, raw);
     return store.getState().fieldErrors[name] === undefined;
   };
   switch (spec.kind) {
     case "enum": {
-      const options: SelectOption[] = spec.options.map((o) => ({ value: o, label: OPTION_LABELS[o] ?? o }));
-      return <SelectField settingKey={name} label={spec.label} value={String(value)} options={options} error={error} hint={hint} disabled={disabled} onChange={offer} />;
+      const options: SelectOption[] = spec.options.map((o) => ({ value: o, label: isOwnOption(o) ? t(OWN_OPTIONS[o]) : optionLabel(o, lang) }));
+      return <SelectField settingKey={name} label={label} value={String(value)} options={options} error={error} hint={hint} disabled={disabled} onChange={offer} />;
     }
     case "bool":
-      return <ToggleField settingKey={name} label={spec.label} checked={value === true} error={error} hint={hint} disabled={disabled} onChange={offer} />;
+      return <ToggleField settingKey={name} label={label} checked={value === true} error={error} hint={hint} disabled={disabled} onChange={offer} />;
     case "int":
     case "number":
-      return <NumberField settingKey={name} label={spec.label} value={Number(value)} error={error} hint={hint} disabled={disabled} onCommit={offer} />;
+      return <NumberField settingKey={name} label={label} value={Number(value)} error={error} hint={hint} disabled={disabled} onCommit={offer} />;
   }
 }
 
 export function SettingsPanel() {
+  const t = useT(GRADS);
   const whh = useGrad((s) => s.settings.whh);
   const clip = useGrad((s) => s.settings.clip);
   return (
     <div className="grad-settings">
-      <p className="grad-note">
-        Task and weight settings start three new networks. The optimiser, learning rate and clipping apply to the running
-        ones. Type a value, then press Enter.
-      </p>
+      <p className="grad-note">{t("settingsNote")}</p>
       <fieldset>
-        <legend>Task: recall the first symbol</legend>
-        <SettingControl name="seqLength" hint="Steps between the symbol and the answer, plus one." />
-        <SettingControl name="classes" hint="The first symbol is one of K; chance is 1/K." />
-        <SettingControl name="distractors" hint="Symbols that fill steps 1 … T − 1 at random." />
+        <legend>{t("groupTask")}</legend>
+        <SettingControl name="seqLength" hint={t("hintSeqLength")} />
+        <SettingControl name="classes" hint={t("hintClasses")} />
+        <SettingControl name="distractors" hint={t("hintDistractors")} />
       </fieldset>
       <fieldset>
-        <legend>Weights</legend>
-        <SettingControl name="hidden" hint="Units in h (H), the same for all three cells." />
+        <legend>{t("groupWeights")}</legend>
+        <SettingControl name="hidden" hint={t("hintHidden")} />
         <SettingControl name="init" />
-        <SettingControl name="whh" hint="Every gate block of W_hh is treated alike." />
+        <SettingControl name="whh" hint={t("hintWhh")} />
         <SettingControl
           name="whhValue"
           disabled={whh === "init"}
-          hint={whh === "init" ? "Choose “rescaled” or “multiplied” above to use this." : whh === "radius" ? "ρ(W_hh): below 1 shrinks, above 1 stretches." : "Multiplies W_hh."}
+          hint={whh === "init" ? t("hintWhhInit") : whh === "radius" ? t("hintWhhRadius") : t("hintWhhScale")}
         />
-        <SettingControl name="forgetBias" hint="b_f: σ(b_f) is the share of c kept per step at the start." />
-        <SettingControl name="updateBias" hint="b_z: σ(b_z) is the share of h the GRU keeps per step at the start." />
+        <SettingControl name="forgetBias" hint={t("hintForgetBias")} />
+        <SettingControl name="updateBias" hint={t("hintUpdateBias")} />
       </fieldset>
       <fieldset>
-        <legend>Training</legend>
+        <legend>{t("groupTraining")}</legend>
         <SettingControl name="optimizer" />
         <SettingControl name="lr" />
-        <SettingControl name="batch" hint="Sequences per step; all three cells get the same ones." />
-        <SettingControl name="clip" hint="Rescales the gradient when its norm is above the max norm." />
+        <SettingControl name="batch" hint={t("hintBatch")} />
+        <SettingControl name="clip" hint={t("hintClip")} />
         <SettingControl name="clipNorm" disabled={!clip} />
-        <SettingControl name="seed" hint="Same seed, same data and initial weights." />
+        <SettingControl name="seed" hint={t("hintSeed")} />
       </fieldset>
     </div>
   );

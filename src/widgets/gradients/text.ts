@@ -1,4 +1,7 @@
 // src/widgets/gradients/text.ts: the sentences the gradient visualizer shows: status, per-cell summaries, divergence.
+// Each takes the translate function of the current language (src/i18n/gradients.ts holds the words).
+import type { Translate } from "../../i18n";
+import type { GRADS, Verdict } from "../../i18n/gradients";
 import type { GradStatus } from "../../store/gradStore";
 import type { GradSettings } from "../../store/gradSettings";
 import { formatCount, formatValue } from "../../viz/format";
@@ -7,30 +10,32 @@ import type { GradCellView, GradDivergence, GradSnapshot } from "../../worker/pr
 
 export const CELL_NAMES: Record<CellType, string> = { rnn: "tanh-RNN", lstm: "LSTM", gru: "GRU" };
 
+type T = Translate<typeof GRADS>;
+
 /** float32's largest finite value: a gradient norm beyond it would be ∞ in PyTorch's default precision. */
 export const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** "Step 120 · loss 1.39 (tanh-RNN), 0.52 (LSTM), 0.31 (GRU) · 40 steps/s": what the status region reads. */
-export function statusText(status: GradStatus, snapshot: GradSnapshot | null): string {
+export function statusText(t: T, status: GradStatus, snapshot: GradSnapshot | null): string {
   switch (status) {
     case "starting":
-      return "Starting the training worker…";
+      return t("starting");
     case "restarting":
-      return "Restarting the training worker…";
+      return t("restarting");
     case "failed":
-      return "Stopped: the training worker is not running (see the message below).";
+      return t("failedStatus");
     default:
       break;
   }
-  if (!snapshot) return "Preparing the task and the networks…";
-  const losses = snapshot.cells.map((c) => `${formatValue(c.loss)} (${CELL_NAMES[c.cell]}${c.divergence ? ", stopped" : ""})`);
-  const parts = [`Step ${formatCount(snapshot.step)}`, `loss ${losses.join(", ")}`];
+  if (!snapshot) return t("preparing");
+  const losses = snapshot.cells.map((c) => t("cellLoss", { loss: formatValue(c.loss), name: CELL_NAMES[c.cell], isStopped: c.divergence !== null }));
+  const parts = [t("stepN", { step: formatCount(snapshot.step) }), t("lossList", { list: losses.join(t("listSeparator")) })];
   if (status === "training") {
-    parts.push(snapshot.stepsPerSec > 0 ? `${formatValue(snapshot.stepsPerSec)} steps/s` : "training");
+    parts.push(snapshot.stepsPerSec > 0 ? t("stepsPerSec", { rate: formatValue(snapshot.stepsPerSec) }) : t("training"));
   } else if (snapshot.cells.every((c) => c.divergence)) {
-    parts.push("stopped: all three diverged");
+    parts.push(t("allDiverged"));
   } else {
-    parts.push(snapshot.step === 0 ? "press Train or Step to start" : "paused");
+    parts.push(snapshot.step === 0 ? t("pressTrain") : t("paused"));
   }
   return parts.join(" · ");
 }
@@ -46,7 +51,7 @@ export function perStep(ratio: number, T: number): number {
 }
 
 /** "vanishes", "explodes" or "holds", by the ratio between the first and the last timestep. */
-export function verdict(ratio: number): "vanishes" | "explodes" | "holds" | "is not finite" {
+export function verdict(ratio: number): Verdict {
   if (!Number.isFinite(ratio)) return ratio === Infinity ? "explodes" : "is not finite";
   if (ratio < 0.1) return "vanishes";
   if (ratio > 10) return "explodes";
@@ -54,51 +59,55 @@ export function verdict(ratio: number): "vanishes" | "explodes" | "holds" | "is 
 }
 
 /** One line per cell, for the summary (read by learners, screen readers and the browser tests). */
-export function cellSummary(c: GradCellView, T: number): string {
+export function cellSummary(t: T, c: GradCellView, T: number): string {
   const ratio = firstOverLast(c.profile.dhNorm);
-  let text = `${CELL_NAMES[c.cell]}: ‖∂L/∂h_0‖ / ‖∂L/∂h_${T - 1}‖ = ${formatValue(ratio)} (the gradient ${verdict(ratio)} going back ${formatCount(T - 1)} steps)`;
-  if (c.profile.dcNorm) {
-    const cRatio = firstOverLast(c.profile.dcNorm);
-    text += `; ‖∂L/∂c_0‖ / ‖∂L/∂c_${T - 1}‖ = ${formatValue(cRatio)} (the cell-state gradient ${verdict(cRatio)})`;
-  }
-  return `${text}.`;
+  const cRatio = c.profile.dcNorm ? firstOverLast(c.profile.dcNorm) : null;
+  return t("cellSummary", {
+    name: CELL_NAMES[c.cell],
+    last: String(T - 1),
+    ratio: formatValue(ratio),
+    verdict: verdict(ratio),
+    steps: formatCount(T - 1),
+    cRatio: cRatio === null ? null : formatValue(cRatio),
+    cVerdict: cRatio === null ? null : verdict(cRatio),
+  });
 }
 
-export function accuracyText(c: GradCellView, numClasses: number): string {
-  if (Number.isNaN(c.accuracy)) return "Accuracy: not measured yet";
-  return `Accuracy ${formatPercent(c.accuracy)} at step ${formatCount(c.accuracyStep)} (chance ${formatPercent(1 / numClasses)})`;
+export function accuracyText(t: T, c: GradCellView, numClasses: number): string {
+  if (Number.isNaN(c.accuracy)) return t("notMeasured");
+  return t("accuracyAt", { accuracy: formatPercent(c.accuracy), step: formatCount(c.accuracyStep), chance: formatPercent(1 / numClasses) });
 }
 
 export function formatPercent(v: number): string {
   return Number.isFinite(v) ? `${Math.round(v * 1000) / 10}%` : formatValue(v);
 }
 
-const CAUSES: Record<GradDivergence["cause"], string> = {
-  nan: "became NaN (not a number)",
-  inf: "became infinite",
-  blowUp: "blew up",
-};
+/** What went wrong, from the worker's English description ("the loss", "the gradient norm ‖∂L/∂θ‖"…); the worker names no code. */
+function whatText(t: T, what: string): string {
+  const times = /^the loss \(([\d,]+) times its first value\)$/.exec(what);
+  if (times) return t("whatLossTimes", { n: times[1] });
+  if (what === "the loss") return t("whatLoss");
+  if (what === "the gradient norm ‖∂L/∂θ‖") return t("whatGradNorm");
+  if (what === "the weights after the update") return t("whatWeights");
+  if (what === "one update, larger than all the weights together") return t("whatUpdate");
+  return what;
+}
 
 /** What happened, in numbers: "The tanh-RNN stopped at step 1: one update … blew up. ‖∂L/∂θ‖ was 7.2e5 …". */
-export function divergenceText(cell: CellType, d: GradDivergence): string {
-  const name = CELL_NAMES[cell];
-  let text = `The ${name} stopped at step ${formatCount(d.step)}: ${d.what} ${CAUSES[d.cause]}. `;
-  text += `‖∂L/∂θ‖ was ${formatValue(d.gradNorm)}`;
-  if (Number.isFinite(d.updateNorm)) {
-    text += `, so one update at learning rate ${d.learningRate} moved the weights by ${formatValue(d.updateNorm)}, against ${formatValue(d.weightNorm)} for all the weights together: every tanh unit would sit at ±1, its gradient 0 from then on`;
-  }
-  text += ". ";
-  if (d.gradNorm > FLOAT32_MAX) {
-    text += `That gradient norm is beyond float32's largest number (3.4e38): in PyTorch's default precision it would be ∞, and the weights NaN after the update. `;
-  }
-  text += `The weights from before that step (loss ${formatValue(d.lastGoodLoss)}) are kept.`;
-  return text;
+export function divergenceText(t: T, cell: CellType, d: GradDivergence): string {
+  return t("diverged", {
+    name: CELL_NAMES[cell],
+    step: formatCount(d.step),
+    what: whatText(t, d.what),
+    cause: d.cause,
+    gradNorm: formatValue(d.gradNorm),
+    update: Number.isFinite(d.updateNorm) ? { lr: String(d.learningRate), norm: formatValue(d.updateNorm), weights: formatValue(d.weightNorm) } : null,
+    isBeyondFloat32: d.gradNorm > FLOAT32_MAX,
+    lastGoodLoss: formatValue(d.lastGoodLoss),
+  });
 }
 
 /** Why it happened and what to change, in terms of the settings in force. */
-export function divergenceAdvice(s: GradSettings): string {
-  return s.clip
-    ? `Gradients are clipped at norm ${s.clipNorm}, yet the step was still too large: lower the learning rate (now ${s.lr}) or the clipping norm.`
-    : "The gradient exploded going back through time (see its curve) and nothing limited the update. Gradient clipping rescales " +
-        "any gradient longer than the max norm down to it, so one bad batch cannot wreck the weights.";
+export function divergenceAdvice(t: T, s: GradSettings): string {
+  return s.clip ? t("adviceClipped", { norm: String(s.clipNorm), lr: String(s.lr) }) : t("adviceUnclipped");
 }

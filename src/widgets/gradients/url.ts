@@ -1,5 +1,7 @@
 // src/widgets/gradients/url.ts: the visualizer's settings in the hash query ("#/visualizer/gradients?seqLength=60").
-import { fromParams, toParams } from "../../store/schema";
+import { msgOf, msgPer, type Msg } from "../../i18n";
+import { GRADS } from "../../i18n/gradients";
+import { fromParams, labelOf, toParams } from "../../store/schema";
 import { EMBED_PARAMS } from "../../embed/params";
 import {
   crossCheck, GRAD_DEFAULTS, GRAD_SCHEMA, PRESETS, presetSettings,
@@ -7,7 +9,7 @@ import {
 } from "../../store/gradSettings";
 
 /** Parameters the page reads itself (not settings): left alone, never warned about. */
-export const PAGE_PARAMS = ["testHooks", "preset", ...EMBED_PARAMS] as const;
+export const PAGE_PARAMS = ["testHooks", "preset", "lang", ...EMBED_PARAMS] as const;
 
 export function paramsOfHash(hash: string): URLSearchParams {
   const q = hash.indexOf("?");
@@ -20,11 +22,12 @@ function isPresetName(v: string): v is PresetName {
 
 /**
  * The settings a link asks for: `preset=…` first (if any), then each setting over it. Unknown parameters,
- * values out of range and contradictions are listed in `warnings`, and the preset's or default value stands.
+ * values out of range and contradictions are listed, and the preset's or default value stands: in `messages` in
+ * both languages, and in `warnings` in English (the same list).
  */
-export function readGradUrl(hash: string): { settings: GradSettings; warnings: string[]; preset: PresetName | null } {
+export function readGradUrl(hash: string): { settings: GradSettings; warnings: string[]; messages: Msg[]; preset: PresetName | null } {
   const params = paramsOfHash(hash);
-  const warnings: string[] = [];
+  const messages: Msg[] = [];
   let preset: PresetName | null = null;
   let base = GRAD_DEFAULTS;
   const presetParam = params.get("preset");
@@ -33,19 +36,19 @@ export function readGradUrl(hash: string): { settings: GradSettings; warnings: s
       preset = presetParam;
       base = presetSettings(presetParam, GRAD_DEFAULTS.seed);
     } else {
-      warnings.push(`preset=${presetParam.slice(0, 20)}: there is no such preset; the presets are ${PRESETS.map((p) => p.name).join(", ")}.`);
+      messages.push(msgOf(GRADS, "noSuchPreset", { preset: presetParam.slice(0, 20), list: PRESETS.map((p) => p.name).join(", ") }));
     }
   }
-  const { values, warnings: fieldWarnings } = fromParams(GRAD_SCHEMA, params, base, PAGE_PARAMS);
-  warnings.push(...fieldWarnings);
+  const { values, messages: fieldMessages } = fromParams(GRAD_SCHEMA, params, base, PAGE_PARAMS);
+  messages.push(...fieldMessages);
   const settings: GradSettings = { ...values };
-  for (const [key, message] of Object.entries(crossCheck(settings)) as [GradKey, string][]) {
+  for (const [key, message] of Object.entries(crossCheck(settings)) as [GradKey, Msg][]) {
     (settings as Record<GradKey, unknown>)[key] = base[key];
-    warnings.push(`${message} Using ${String(base[key])} for “${GRAD_SCHEMA[key].label}”.`);
+    messages.push(msgPer(GRADS, "usingInstead", (lang) => ({ message: message[lang], value: String(base[key]), label: labelOf(GRAD_SCHEMA[key], lang) })));
   }
   // Settings given next to a preset that change it: the page shows them as a custom run, not as the preset.
   if (preset && (Object.keys(GRAD_SCHEMA) as GradKey[]).some((k) => settings[k] !== base[k])) preset = null;
-  return { settings, warnings, preset };
+  return { settings, warnings: messages.map((m) => m.en), messages, preset };
 }
 
 /** The hash for `settings` on the current route: its path, the page's own parameters (not preset), then the non-defaults. */
