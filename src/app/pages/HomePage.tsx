@@ -16,7 +16,7 @@ export function HomePage() {
 
       <section aria-labelledby="areas-title">
         <h2 id="areas-title">{t("whereToStart")}</h2>
-        <p className="note">{t("comingSoonNote")}</p>
+        {AREAS.some((area) => !area.isReady) && <p className="note">{t("comingSoonNote")}</p>}
         <ul className="cards">
           {AREAS.map((area) => (
             <li key={area.href} className="card">
