@@ -2,17 +2,18 @@
 import { Suspense, useEffect, useMemo, useRef } from "react";
 import { useDocumentLang, useRememberUrlLang, useT } from "../i18n";
 import { APP } from "../i18n/app";
+import { EMBED } from "../i18n/embed";
 import { useHashPath } from "./router";
 import { resolveRoute } from "./routes";
 import { SiteHeader } from "./SiteHeader";
 import { PageErrorBoundary } from "./PageErrorBoundary";
 import { EmbedContext } from "../embed/EmbedContext";
 import { EmbedFrame, EmbedGate } from "../embed/EmbedFrame";
-import { EMBED_TEXT } from "../embed/text";
 import { useEmbedConfig } from "../embed/useEmbedConfig";
 
 export function App() {
   const t = useT(APP);
+  const te = useT(EMBED);
   useDocumentLang(t.lang);
   useRememberUrlLang();
   const path = useHashPath();
@@ -77,7 +78,7 @@ export function App() {
         <footer className="site-footer">
           <p>{t("footer", { site: siteName })}</p>
           <p>
-            <a href="#/embed">{EMBED_TEXT.footerLink}</a>
+            <a href="#/embed">{te("footerLink")}</a>
           </p>
         </footer>
       </div>

@@ -5,7 +5,8 @@ import { isValidFrameId } from "./config";
 import { copyText, selectAll } from "./copy";
 import { useEmbed } from "./EmbedContext";
 import { embedUrl, iframeSnippet } from "./snippet";
-import { EMBED_TEXT, formatSettingValue } from "./text";
+import { useT } from "../i18n";
+import { EMBED } from "../i18n/embed";
 import type { EmbeddableWidget } from "./widgets";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -17,6 +18,7 @@ function linkValue(value: unknown): string {
 
 export function EmbedDialog({ widget, onClose }: { widget: EmbeddableWidget; onClose: () => void }) {
   const embed = useEmbed();
+  const t = useT(EMBED);
   const ids = { title: useId(), intro: useId(), frameId: useId(), snippet: useId() };
   const dialogRef = useRef<HTMLDivElement>(null);
   const snippetRef = useRef<HTMLTextAreaElement>(null);
@@ -30,7 +32,7 @@ export function EmbedDialog({ widget, onClose }: { widget: EmbeddableWidget; onC
   const [copyMessage, setCopyMessage] = useState("");
 
   const hasNoPanel = widget.panels.length > 0 && shown.size === 0;
-  const frameIdError = frameId !== "" && !isValidFrameId(frameId) ? EMBED_TEXT.badFrameId(frameId.slice(0, 80)) : null;
+  const frameIdError = frameId !== "" && !isValidFrameId(frameId) ? t("badFrameId", { raw: frameId.slice(0, 80) }) : null;
   const canCopy = !hasNoPanel && frameIdError === null;
 
   const snippet = useMemo(() => {
@@ -77,10 +79,10 @@ export function EmbedDialog({ widget, onClose }: { widget: EmbeddableWidget; onC
 
   const copySnippet = async () => {
     if (await copyText(snippet)) {
-      setCopyMessage(EMBED_TEXT.snippetCopied);
+      setCopyMessage(t("snippetCopied"));
     } else {
       selectAll(snippetRef.current);
-      setCopyMessage(EMBED_TEXT.snippetSelected);
+      setCopyMessage(t("snippetSelected"));
     }
   };
 
@@ -101,18 +103,18 @@ export function EmbedDialog({ widget, onClose }: { widget: EmbeddableWidget; onC
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        <h2 id={ids.title}>{EMBED_TEXT.dialogTitle(widget.name)}</h2>
-        <p id={ids.intro}>{EMBED_TEXT.dialogIntro}</p>
+        <h2 id={ids.title}>{t("dialogTitle", { widget: widget.name })}</h2>
+        <p id={ids.intro}>{t("dialogIntro")}</p>
 
         {keys.length > 0 && (
           <fieldset className="embed-fieldset">
-            <legend>{EMBED_TEXT.locksLegend}</legend>
+            <legend>{t("locksLegend")}</legend>
             <div className="embed-row">
               <button type="button" onClick={() => { setLocked(new Set(keys)); }}>
-                {EMBED_TEXT.lockAll}
+                {t("lockAll")}
               </button>
               <button type="button" onClick={() => { setLocked(new Set()); }}>
-                {EMBED_TEXT.lockNone}
+                {t("lockNone")}
               </button>
             </div>
             <ul className="embed-choices">
@@ -126,7 +128,7 @@ export function EmbedDialog({ widget, onClose }: { widget: EmbeddableWidget; onC
                         setLocked(toggle(locked, key, e.target.checked));
                       }}
                     />{" "}
-                    {EMBED_TEXT.lockChoice(widget.schema[key].label, formatSettingValue(settings[key]))}
+                    {t("lockChoice", { label: widget.schema[key].label, value: settings[key] === true ? t("settingOn") : settings[key] === false ? t("settingOff") : String(settings[key]) })}
                   </label>
                 </li>
               ))}
@@ -136,7 +138,7 @@ export function EmbedDialog({ widget, onClose }: { widget: EmbeddableWidget; onC
 
         {widget.panels.length > 0 && (
           <fieldset className="embed-fieldset">
-            <legend>{EMBED_TEXT.panelsLegend}</legend>
+            <legend>{t("panelsLegend")}</legend>
             <ul className="embed-choices">
               {widget.panels.map((panel) => (
                 <li key={panel.id}>
@@ -155,14 +157,14 @@ export function EmbedDialog({ widget, onClose }: { widget: EmbeddableWidget; onC
             </ul>
             {hasNoPanel && (
               <p className="control-error" role="alert">
-                {EMBED_TEXT.panelsNeedOne}
+                {t("panelsNeedOne")}
               </p>
             )}
           </fieldset>
         )}
 
         <div className="control" data-invalid={frameIdError ? "" : undefined}>
-          <label htmlFor={ids.frameId}>{EMBED_TEXT.frameIdLabel}</label>
+          <label htmlFor={ids.frameId}>{t("frameIdLabel")}</label>
           <input
             id={ids.frameId}
             type="text"
@@ -181,7 +183,7 @@ export function EmbedDialog({ widget, onClose }: { widget: EmbeddableWidget; onC
             </p>
           ) : (
             <p id={`${ids.frameId}-hint`} className="control-hint">
-              {EMBED_TEXT.frameIdHint}
+              {t("frameIdHint")}
             </p>
           )}
         </div>
@@ -194,27 +196,27 @@ export function EmbedDialog({ widget, onClose }: { widget: EmbeddableWidget; onC
               setIncludeScript(e.target.checked);
             }}
           />{" "}
-          {EMBED_TEXT.includeScript}
+          {t("includeScript")}
         </label>
 
         <label htmlFor={ids.snippet} className="embed-snippet-label">
-          {EMBED_TEXT.snippetLabel}
+          {t("snippetLabel")}
         </label>
         <textarea id={ids.snippet} ref={snippetRef} className="embed-snippet" readOnly rows={includeScript ? 14 : 3} value={snippet} spellCheck={false} />
 
         <div className="embed-row">
           <button type="button" className="embed-primary" disabled={!canCopy} onClick={() => void copySnippet()}>
-            {EMBED_TEXT.copySnippet}
+            {t("copySnippet")}
           </button>
           <button type="button" onClick={onClose}>
-            {EMBED_TEXT.close}
+            {t("close")}
           </button>
         </div>
         <p className="share-status" role="status">
           {copyMessage}
         </p>
         <p className="embed-more">
-          {EMBED_TEXT.guideMore} <a href="#/embed">{EMBED_TEXT.guideLinkText}</a>
+          {t("guideMore")} <a href="#/embed">{t("guideLinkText")}</a>
         </p>
       </div>
     </div>,

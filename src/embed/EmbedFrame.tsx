@@ -4,7 +4,8 @@ import { useRef, type ReactNode } from "react";
 import type { EmbedConfig } from "./config";
 import { widgetName } from "./config";
 import { fullPageUrl } from "./snippet";
-import { EMBED_TEXT } from "./text";
+import { useT } from "../i18n";
+import { EMBED } from "../i18n/embed";
 import { useFrameResize, type ParentLike } from "./useFrameResize";
 import "./embed.css";
 
@@ -18,6 +19,7 @@ export interface EmbedFrameProps {
 }
 
 export function EmbedFrame({ config, title, children, parent }: EmbedFrameProps) {
+  const t = useT(EMBED);
   const rootRef = useRef<HTMLDivElement>(null);
   useFrameResize(rootRef, { widget: widgetName(config), frameId: config.frameId, parent });
   const refreshHref = (e: { currentTarget: HTMLAnchorElement }) => {
@@ -34,9 +36,9 @@ export function EmbedFrame({ config, title, children, parent }: EmbedFrameProps)
       {config.problems.length === 0 && (
         <p className="embed-credit">
           <a href={fullPageUrl(window.location.href)} target="_blank" rel="noopener noreferrer" onPointerDown={refreshHref} onFocus={refreshHref}>
-            {EMBED_TEXT.openFull}
+            {t("openFull")}
           </a>{" "}
-          <span className="embed-credit-hint">{EMBED_TEXT.openFullHint}</span>
+          <span className="embed-credit-hint">{t("openFullHint")}</span>
         </p>
       )}
     </div>
@@ -48,19 +50,20 @@ export function EmbedFrame({ config, title, children, parent }: EmbedFrameProps)
  * refused edits of locked settings above the page.
  */
 export function EmbedGate({ config, children }: { config: EmbedConfig; children: ReactNode }) {
+  const t = useT(EMBED);
   if (config.problems.length > 0) {
     return (
       <div role="alert" className="embed-problems">
-        <h1>{EMBED_TEXT.badEmbedTitle}</h1>
+        <h1>{t("badEmbedTitle")}</h1>
         <ul>
           {config.problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>
         <p>
-          {EMBED_TEXT.badEmbedFix}{" "}
+          {t("badEmbedFix")}{" "}
           <a href={guideHref()} target="_blank" rel="noopener noreferrer">
-            {EMBED_TEXT.guideLinkText}
+            {t("guideLinkText")}
           </a>
           .
         </p>
@@ -71,7 +74,7 @@ export function EmbedGate({ config, children }: { config: EmbedConfig; children:
     <>
       {config.notes.length > 0 && (
         <div role="status" className="embed-notes">
-          <p>{EMBED_TEXT.lockedEditNotesIntro}</p>
+          <p>{t("lockedEditNotesIntro")}</p>
           <ul>
             {config.notes.map((n) => (
               <li key={n}>{n}</li>

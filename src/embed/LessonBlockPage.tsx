@@ -11,7 +11,8 @@ import { MDX_COMPONENTS } from "../lessons/mdxComponents";
 import { useEmbed } from "./EmbedContext";
 import { findBlock, lessonBlocks } from "./LessonBlock";
 import { ShareBar } from "./ShareBar";
-import { LESSON_BLOCK_TEXT as TEXT } from "./text";
+import { useT } from "../i18n";
+import { LESSON_BLOCK } from "../i18n/embed";
 
 /** One load per lesson and language: use() needs the same promise on every render. */
 const modules = new Map<string, Promise<{ default: LessonContent }>>();
@@ -28,17 +29,18 @@ function lessonModule(slug: string, lang: Lang): Promise<{ default: LessonConten
 
 export function LessonBlockPage({ params }: PageProps) {
   const lang = useLang();
+  const t = useT(LESSON_BLOCK);
   const { isEmbed } = useEmbed();
   const { slug, block } = params;
   const found = findLesson(slug);
   let body: ReactNode;
   if (!found) {
-    body = <BlockProblem>{TEXT.noLesson(slug)}</BlockProblem>;
+    body = <BlockProblem>{t("noLesson", { slug })}</BlockProblem>;
   } else if (!hasLessonSource(slug, lang)) {
-    body = <BlockProblem>{TEXT.noSource(slug, lang)}</BlockProblem>;
+    body = <BlockProblem>{t("noSource", { slug, lang })}</BlockProblem>;
   } else {
     body = (
-      <Suspense fallback={<p role="status">{TEXT.loading}</p>}>
+      <Suspense fallback={<p role="status">{t("loading")}</p>}>
         <Block slug={slug} lang={lang} blockId={block} />
       </Suspense>
     );
@@ -48,9 +50,9 @@ export function LessonBlockPage({ params }: PageProps) {
       <article className="lesson lesson-block" lang={LANG_TAG[lang]}>
         {!isEmbed && (
           <>
-            <h1>{TEXT.heading(found ? found.lesson.title[lang] : slug, block)}</h1>
+            <h1>{t("heading", { lesson: found ? found.lesson.title[lang] : slug, block })}</h1>
             <p className="note">
-              {TEXT.intro} <a href={`#/lessons/${slug}`}>{TEXT.backToLesson}</a>
+              {t("intro")} <a href={`#/lessons/${slug}`}>{t("backToLesson")}</a>
             </p>
             <ShareBar widgetId="lesson-block" />
           </>
@@ -62,20 +64,22 @@ export function LessonBlockPage({ params }: PageProps) {
 }
 
 function Block({ slug, lang, blockId }: { slug: string; lang: Lang; blockId: string }) {
+  const t = useT(LESSON_BLOCK);
   const { default: Content } = use(lessonModule(slug, lang));
   // MDX compiles a lesson to a plain function of its props that returns the body's elements and uses no hooks
   // (no MDX provider is configured), so calling it gives the element tree to pick the block from.
   const tree = (Content as (props: MDXProps) => ReactNode)({ components: MDX_COMPONENTS });
   const blocks = lessonBlocks(tree, MDX_COMPONENTS.Widget);
   const chosen = findBlock(blocks, blockId);
-  if (!chosen) return <BlockProblem>{TEXT.noBlock(slug, blockId, blocks.map((b) => b.id).join(", ") || TEXT.none)}</BlockProblem>;
+  if (!chosen) return <BlockProblem>{t("noBlock", { slug, block: blockId, ids: blocks.map((b) => b.id).join(", ") || t("none") })}</BlockProblem>;
   return chosen.element;
 }
 
 function BlockProblem({ children }: { children: ReactNode }) {
+  const t = useT(LESSON_BLOCK);
   return (
     <div role="alert" className="embed-problems">
-      <h2>{TEXT.problemTitle}</h2>
+      <h2>{t("problemTitle")}</h2>
       <p>{children}</p>
     </div>
   );

@@ -2,7 +2,8 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { copyText, selectAll } from "./copy";
 import { EmbedDialog } from "./EmbedDialog";
-import { EMBED_TEXT } from "./text";
+import { useT } from "../i18n";
+import { EMBED } from "../i18n/embed";
 import { widgetById, type WidgetId } from "./widgets";
 import "./embed.css";
 
@@ -10,10 +11,11 @@ export function ShareBar({ widgetId }: { widgetId: WidgetId }) {
   const widget = widgetById(widgetId);
   const [isDialogOpen, setDialogOpen] = useState(false);
   /** The result of the last Copy link: the message, and the link to select when the browser would not copy. */
-  const [linkResult, setLinkResult] = useState<{ message: string; link: string | null } | null>(null);
+  const [linkResult, setLinkResult] = useState<{ message: "linkCopied" | "linkSelected"; link: string | null } | null>(null);
   const embedButton = useRef<HTMLButtonElement>(null);
   const linkField = useRef<HTMLInputElement>(null);
   const linkId = useId();
+  const t = useT(EMBED);
 
   useEffect(() => {
     if (linkResult?.link) selectAll(linkField.current);
@@ -23,11 +25,11 @@ export function ShareBar({ widgetId }: { widgetId: WidgetId }) {
     // The widget keeps its settings in the address as they change, so the address is the whole state.
     const link = window.location.href;
     const isCopied = await copyText(link);
-    setLinkResult(isCopied ? { message: EMBED_TEXT.linkCopied, link: null } : { message: EMBED_TEXT.linkSelected, link });
+    setLinkResult(isCopied ? { message: "linkCopied", link: null } : { message: "linkSelected", link });
   };
 
   return (
-    <div className="share-bar" role="group" aria-label={EMBED_TEXT.shareLabel}>
+    <div className="share-bar" role="group" aria-label={t("shareLabel")}>
       <button
         type="button"
         ref={embedButton}
@@ -36,17 +38,17 @@ export function ShareBar({ widgetId }: { widgetId: WidgetId }) {
           setDialogOpen(true);
         }}
       >
-        {EMBED_TEXT.embedButton}
+        {t("embedButton")}
       </button>
       <button type="button" onClick={() => void copyLink()}>
-        {EMBED_TEXT.copyLinkButton}
+        {t("copyLinkButton")}
       </button>
       <p className="share-status" role="status">
-        {linkResult?.message ?? ""}
+        {linkResult ? t(linkResult.message) : ""}
       </p>
       {linkResult?.link && (
         <div className="share-link">
-          <label htmlFor={linkId}>{EMBED_TEXT.linkLabel}</label>
+          <label htmlFor={linkId}>{t("linkLabel")}</label>
           <input id={linkId} ref={linkField} type="text" readOnly value={linkResult.link} />
         </div>
       )}

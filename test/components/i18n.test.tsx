@@ -58,7 +58,7 @@ afterEach(() => {
 describe("dictionaries", () => {
   it("finds the dictionaries of every area", () => {
     const names = dictionaries.map(([name]) => name);
-    for (const expected of ["app.ts APP", "sine.ts SINE", "chars.ts CHARS", "controls.ts CONTROLS", "controls.ts OPTIONS", "viz.ts VIZ", "gradients.ts GRADS"]) {
+    for (const expected of ["app.ts APP", "sine.ts SINE", "chars.ts CHARS", "controls.ts CONTROLS", "controls.ts OPTIONS", "viz.ts VIZ", "gradients.ts GRADS", "embed.ts EMBED", "embed.ts EMBED_GUIDE", "embed.ts LESSON_BLOCK"]) {
       expect(names).toContain(expected);
     }
   });

@@ -2,10 +2,11 @@
 import { useT } from "../../i18n";
 import { APP } from "../../i18n/app";
 import { AREAS } from "../areas";
-import { EMBED_TEXT } from "../../embed/text";
+import { EMBED } from "../../i18n/embed";
 
 export function HomePage() {
   const t = useT(APP);
+  const te = useT(EMBED);
   return (
     <div className="home">
       <section className="hero" aria-labelledby="home-title">
@@ -46,9 +47,9 @@ export function HomePage() {
       </section>
 
       <section aria-labelledby="teach-title">
-        <h2 id="teach-title">{EMBED_TEXT.homeTitle}</h2>
+        <h2 id="teach-title">{te("homeTitle")}</h2>
         <p>
-          {EMBED_TEXT.homeText} <a href="#/embed">{EMBED_TEXT.homeLink}</a>
+          {te("homeText")} <a href="#/embed">{te("homeLink")}</a>
         </p>
       </section>
     </div>

@@ -4,11 +4,12 @@ import { inLang, useT } from "../../i18n";
 import { CHARS } from "../../i18n/chars";
 import { useChar, useCharStore } from "./CharStoreProvider";
 import { useEmbed } from "../../embed/EmbedContext";
-import { EMBED_TEXT } from "../../embed/text";
+import { EMBED } from "../../i18n/embed";
 
 export function ModelPanel() {
   const store = useCharStore();
   const t = useT(CHARS);
+  const te = useT(EMBED);
   const message = useChar((s) => s.modelMessage);
   const canPersist = useChar((s) => s.canPersist);
   const hasModel = useChar((s) => s.snapshot !== null);
@@ -52,7 +53,7 @@ export function ModelPanel() {
           </button>
         </>
       ) : isCourseLab ? (
-        <p className="chars-note">{EMBED_TEXT.courseLabNoStorage}</p>
+        <p className="chars-note">{te("courseLabNoStorage")}</p>
       ) : (
         <p className="chars-note">{t("noStorage")}</p>
       )}

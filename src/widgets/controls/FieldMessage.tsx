@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { useT } from "../../i18n";
 import { CONTROLS } from "../../i18n/controls";
-import { EMBED_TEXT } from "../../embed/text";
+import { EMBED } from "../../i18n/embed";
 
 /** The ids of the lines FieldMessage shows, for the control's aria-describedby (the lock note first). */
 export function describedBy(id: string, { error, hint, locked }: { error?: string | undefined; hint?: ReactNode; locked?: boolean }): string | undefined {
@@ -16,9 +16,10 @@ export function describedBy(id: string, { error, hint, locked }: { error?: strin
  */
 export function FieldMessage({ id, error, hint, kept, locked = false }: { id: string; error?: string | undefined; hint?: ReactNode; kept?: string; locked?: boolean }) {
   const t = useT(CONTROLS);
+  const te = useT(EMBED);
   const lockNote = locked ? (
     <p id={`${id}-locked`} className="control-locked">
-      {EMBED_TEXT.lockedNote}
+      {te("lockedNote")}
     </p>
   ) : null;
   if (error) {
