@@ -221,6 +221,38 @@ export const GRADS = {
   zeroOrNotFinite: { en: "; {n} values zero or not finite", zh: "；{n} 个值为零或不是有限值" },
   heatmapCaption: { en: "{label}: ‖∂L/∂h_t‖ at {steps}, {timesteps}", zh: "{label}：‖∂L/∂h_t‖，{steps}，{timesteps}" },
   stepReadout: { en: "step {step}: {values}", zh: "第 {step} 步：{values}" },
+  // Kept across reloads: the three networks' weights, saved in this browser while training and on pause or step.
+  savedRestored: {
+    en: "Continued from your run saved in this browser (step {step}).",
+    zh: "已从此浏览器中保存的训练继续（第 {step} 步）。",
+  },
+  savedAt: {
+    en: "Saved in this browser at step {step}: a reload continues from there.",
+    zh: "已保存在此浏览器中（第 {step} 步）：重新加载后会从这里继续。",
+  },
+  savedWillSave: {
+    en: "Once you train, the three networks are saved in this browser every few seconds and on pause or step, so a reload continues them.",
+    zh: "开始训练后，三个网络会每隔几秒以及在暂停或单步时保存在此浏览器中，重新加载后可以继续。",
+  },
+  savedNoStorage: {
+    en: "This browser offers no storage (IndexedDB), so the run is not kept after a reload.",
+    zh: "此浏览器不提供存储（IndexedDB），所以重新加载后训练不会保留。",
+  },
+  savedForget: { en: "Forget saved run", zh: "忘记保存的训练" },
+  savedForgot: {
+    en: "Forgot the saved run: three new networks start from step 0. They are saved again once you train them.",
+    zh: "已忘记保存的训练：三个新的网络从第 0 步开始。训练后会再次保存。",
+  },
+  savedOtherSettings: {
+    en: "A run saved in this browser used other settings than this link, so new networks start. Training them replaces the saved run.",
+    zh: "此浏览器中保存的训练使用的设置与此链接不同，所以从新的网络开始。训练它们会替换保存的训练。",
+  },
+  savedCouldNotRead: { en: "Could not read the saved run ({why}); starting afresh.", zh: "无法读取保存的训练（{why}）；从头开始。" },
+  savedCouldNotSave: {
+    en: "Could not save the run for the next visit ({why}). Training goes on.",
+    zh: "无法保存训练以供下次访问（{why}）。训练继续进行。",
+  },
+  savedCouldNotForget: { en: "Could not forget the saved run ({why}).", zh: "无法忘记保存的训练（{why}）。" },
   seriesAtSteps: { en: "{label} {first} at step {firstStep}, {last} at step {lastStep}", zh: "{label} 在第 {firstStep} 步为 {first}，在第 {lastStep} 步为 {last}" },
 } as const satisfies Dict;
 

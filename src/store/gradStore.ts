@@ -8,6 +8,7 @@ import {
 import { msgOf, msgPer, untranslated, type Msg, type MsgLike } from "../i18n";
 import { GRADS } from "../i18n/gradients";
 import { parseField } from "./schema";
+import { indexedDbRecord, sameSettings, saveQueue, type SavedRecord } from "./persist";
 import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "../embed/locks";
 import {
   crossCheck, GRAD_LIVE_KEYS, GRAD_SCHEMA, optimOf, presetSettings, toGradSetup,
@@ -48,6 +49,10 @@ export interface GradState {
   notice: MsgLike | null;
   /** The timestep hovered in any ‖∂L/∂h_t‖ chart, highlighted in all of them. */
   hoverT: number | null;
+  /** Whether this widget keeps its run across reloads (false: no IndexedDB, an embed, locked settings). */
+  canPersist: boolean;
+  /** The step last saved in this browser, and whether it was restored on load; null when nothing is kept. */
+  saved: { step: number; isRestored: boolean } | null;
 
   start(): void;
   dispose(): void;
@@ -64,6 +69,8 @@ export interface GradState {
   dismissNotice(): void;
   /** Test hook: crash the worker to exercise recovery. */
   simulateCrash(): void;
+  /** Deletes the saved run and starts three new networks with the current settings. */
+  forgetSaved(): Promise<void>;
 }
 
 export interface GradStoreOptions {
@@ -75,6 +82,24 @@ export interface GradStoreOptions {
   now?: () => number;
   /** Settings the course locked (lock=… in the link): they start at these values and no action changes them. */
   locked?: Partial<GradSettings>;
+  /** Where the run is kept across reloads (gradRunStorage() in the browser); null or absent: nothing is kept. */
+  storage?: SavedRecord<GradSavedRun> | null;
+}
+
+/** What survives a reload: the settings the three networks were trained with, and their latest checkpoint. */
+export interface GradSavedRun {
+  version: 1;
+  settings: GradSettings;
+  checkpoint: GradCheckpoint;
+  savedAt: number;
+}
+
+/** While training, a checkpoint is saved at most this often (and at once on pause or step). */
+export const GRAD_SAVE_INTERVAL_MS = 3000;
+
+/** The browser's IndexedDB record for the gradient visualizer's run, or null where there is none. */
+export function gradRunStorage(): SavedRecord<GradSavedRun> | null {
+  return indexedDbRecord<GradSavedRun>("rnn-notebook-gradient-visualizer", "runs");
 }
 
 function without<T extends object>(o: T, key: keyof T): T {
@@ -93,10 +118,58 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
   let watchdog: ReturnType<typeof setInterval> | null = null;
   let lastMessageAt = now();
   let crashTimes: number[] = [];
+  const storage = options.storage ?? null;
+  const saves = storage ? saveQueue(storage) : null;
+  /** False until the learner changes the run (train, step, reset, settings): merely opening a link saves nothing. */
+  let isDirty = false;
+  let lastSavedAt = -Infinity;
+  /** Resets sent whose fresh step-0 snapshot has not come back: checkpoints until then belong to the old networks. */
+  let resetsInFlight = 0;
+  /** Bumped by start() and dispose(): a saved run read after either belongs to a start that is over. */
+  let startToken = 0;
 
   return createStore<GradState>()((set, get) => {
     const send = (cmd: GradCommand): void => {
+      if (cmd.type === "reset" && worker) resetsInFlight++;
       worker?.postMessage(cmd, []);
+    };
+
+    /** Saves a checkpoint: every few seconds while training, at once when training stops (pause, step). */
+    const maybeSave = (checkpoint: GradCheckpoint): void => {
+      if (!saves || !isDirty || resetsInFlight > 0) return;
+      const t = now();
+      if (get().status === "training" && t - lastSavedAt < GRAD_SAVE_INTERVAL_MS) return;
+      lastSavedAt = t;
+      const { settings } = get();
+      saves.save({ version: 1, settings, checkpoint, savedAt: t }).then(
+        () => {
+          if (isDirty) set({ saved: { step: checkpoint.step, isRestored: false } });
+        },
+        (e: unknown) => {
+          set({ notice: msgOf(GRADS, "savedCouldNotSave", { why: (e as Error).message }) });
+        },
+      );
+    };
+
+    /** Spawns the worker on the saved run when it was trained with these very settings, else on new networks. */
+    const restoreThenSpawn = async (token: number): Promise<void> => {
+      let resume: GradCheckpoint | undefined;
+      try {
+        const saved = await storage?.load();
+        if (token !== startToken) return;
+        if (saved?.version === 1) {
+          if (sameSettings(saved.settings, get().settings) && saved.checkpoint.params.length === 3) {
+            resume = saved.checkpoint;
+            set({ checkpoint: resume, saved: { step: resume.step, isRestored: true } });
+          } else if (saved.checkpoint.step > 0) {
+            set({ notice: msgOf(GRADS, "savedOtherSettings") });
+          }
+        }
+      } catch (e) {
+        if (token !== startToken) return;
+        set({ notice: msgOf(GRADS, "savedCouldNotRead", { why: (e as Error).message }) });
+      }
+      spawn(resume);
     };
 
     const onReport = (report: GradReport): void => {
@@ -107,12 +180,14 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
           return;
         case "snapshot": {
           const s = report.snapshot;
+          if (resetsInFlight > 0 && s.step === 0 && !s.isTraining) resetsInFlight--;
           const status = get().status;
           set({ snapshot: s, status: s.isTraining ? "training" : status === "failed" ? "failed" : "idle" });
           return;
         }
         case "checkpoint":
           set({ checkpoint: report.checkpoint });
+          maybeSave(report.checkpoint);
           return;
         case "diverged":
           // The snapshot that follows carries the divergence with the cell; nothing to keep here.
@@ -137,6 +212,7 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
         return;
       }
       worker = w;
+      resetsInFlight = 0;
       w.onmessage = (e) => {
         if (worker === w) onReport(e.data);
       };
@@ -173,6 +249,7 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
     /** Puts new settings in force: live ones go to the running networks, the rest start three new ones. */
     const applySettings = (next: GradSettings, changed: readonly GradKey[], preset: PresetName | null, forceReset = false): void => {
       const wasTraining = get().status === "training";
+      isDirty = true;
       set({ settings: next, preset, error: null, checkpoint: null });
       if (!forceReset && changed.every((k) => GRAD_LIVE_KEYS.includes(k))) {
         send({ type: "setOptim", optim: optimOf(next) });
@@ -193,17 +270,22 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       error: null,
       notice: null,
       hoverT: null,
+      canPersist: storage !== null,
+      saved: null,
 
       start() {
         if (worker) return;
         // Started again after dispose() (React's StrictMode mounts twice): a fresh worker, so a fresh status.
         if (get().status !== "starting") set({ status: "starting", notice: null });
-        spawn();
+        const token = ++startToken;
+        if (storage) void restoreThenSpawn(token);
+        else spawn();
         watchdog = setInterval(() => {
           if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(msgOf(GRADS, "noAnswer", { s: Math.round(WATCHDOG_MS / 1000) }));
         }, 1000);
       },
       dispose() {
+        startToken++;
         if (watchdog) clearInterval(watchdog);
         watchdog = null;
         worker?.terminate();
@@ -211,6 +293,7 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       },
       train() {
         if (get().status !== "idle") return;
+        isDirty = true;
         set({ status: "training", notice: null });
         send({ type: "train" });
       },
@@ -223,9 +306,11 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       },
       step() {
         if (get().status !== "idle") return;
+        isDirty = true;
         send({ type: "step" });
       },
       reset() {
+        isDirty = true;
         set({ error: null, notice: null, checkpoint: null });
         send({ type: "reset", setup: toGradSetup(get().settings) });
         if (get().status === "training") send({ type: "train" });
@@ -283,6 +368,20 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       },
       simulateCrash() {
         send({ type: "simulateCrash" });
+      },
+      async forgetSaved() {
+        if (!saves) return;
+        // Nothing is saved again until the learner trains the new networks.
+        isDirty = false;
+        lastSavedAt = -Infinity;
+        try {
+          await saves.clear();
+        } catch (e) {
+          set({ notice: msgOf(GRADS, "savedCouldNotForget", { why: (e as Error).message }) });
+          return;
+        }
+        set({ saved: null, checkpoint: null, error: null, notice: msgOf(GRADS, "savedForgot") });
+        send({ type: "reset", setup: toGradSetup(get().settings) });
       },
     };
   });

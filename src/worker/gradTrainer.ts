@@ -197,6 +197,7 @@ export class GradTrainer {
           this.stepOnce();
           this.evaluate();
           this.snapshot();
+          this.postCheckpoint(); // the store keeps the weights after a step, as after a pause
           return;
         case "reset":
           this.isTraining = false;

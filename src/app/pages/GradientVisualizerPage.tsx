@@ -75,6 +75,8 @@ export function GradientVisualizerPage() {
         urlWarnings={loaded.warnings}
         preset={loaded.preset}
         onSettingsChange={onSettingsChange}
+        // Embedded or with locked settings, the course decides the run: nothing is kept across reloads.
+        {...(embed.isEmbed || Object.keys(locked).length > 0 ? { storage: null } : {})}
       />
     </article>
   );

@@ -2,7 +2,8 @@
 import type { MsgLike } from "../../i18n";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore, type StoreApi } from "zustand";
-import { createGradStore, type GradState, type GradWorkerLike } from "../../store/gradStore";
+import { createGradStore, gradRunStorage, type GradSavedRun, type GradState, type GradWorkerLike } from "../../store/gradStore";
+import type { SavedRecord } from "../../store/persist";
 import type { GradSettings, PresetName } from "../../store/gradSettings";
 import type { GradReport } from "../../worker/protocol";
 
@@ -41,12 +42,16 @@ export interface GradStoreProviderProps {
   createWorker?: () => GradWorkerLike;
   /** Settings the course locked (lock=… in the link): the store keeps these values. */
   locked?: Partial<GradSettings>;
+  /** Where the run is kept across reloads: IndexedDB by default; tests pass their own, or null for none. */
+  storage?: SavedRecord<GradSavedRun> | null;
   children: ReactNode;
 }
 
 /** One store per widget, made once; the worker starts after mount and is terminated on unmount. */
-export function GradStoreProvider({ settings, urlWarnings, preset, createWorker = createGradWorker, locked, children }: GradStoreProviderProps) {
-  const [store] = useState(() => createGradStore({ settings, urlWarnings, preset, createWorker, locked }));
+export function GradStoreProvider({ settings, urlWarnings, preset, createWorker = createGradWorker, locked, storage, children }: GradStoreProviderProps) {
+  const [store] = useState(() =>
+    createGradStore({ settings, urlWarnings, preset, createWorker, locked, storage: storage === undefined ? gradRunStorage() : storage }),
+  );
   useEffect(() => {
     store.getState().start();
     return () => {

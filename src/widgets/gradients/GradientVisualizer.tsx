@@ -4,7 +4,8 @@ import { useShallow } from "zustand/react/shallow";
 import { inLang, useT, type MsgLike } from "../../i18n";
 import { CONTROLS } from "../../i18n/controls";
 import { GRADS } from "../../i18n/gradients";
-import type { GradWorkerLike } from "../../store/gradStore";
+import type { GradSavedRun, GradWorkerLike } from "../../store/gradStore";
+import type { SavedRecord } from "../../store/persist";
 import { PRESETS, presetSettings, type GradSettings, type PresetName } from "../../store/gradSettings";
 import { CellPanel } from "./CellPanel";
 import { ExplanationPanel } from "./ExplanationPanel";
@@ -25,11 +26,13 @@ export interface GradientVisualizerProps {
   onSettingsChange?: (settings: GradSettings) => void;
   /** Settings the course locked (lock=… in the link): shown, but no control, preset or remedy changes them. */
   locked?: Partial<GradSettings>;
+  /** Where the run is kept across reloads: IndexedDB by default; tests pass their own, or null for none. */
+  storage?: SavedRecord<GradSavedRun> | null;
 }
 
-export function GradientVisualizer({ settings, urlWarnings, preset, createWorker, onSettingsChange, locked }: GradientVisualizerProps) {
+export function GradientVisualizer({ settings, urlWarnings, preset, createWorker, onSettingsChange, locked, storage }: GradientVisualizerProps) {
   return (
-    <GradStoreProvider settings={settings} urlWarnings={urlWarnings} preset={preset} createWorker={createWorker} locked={locked}>
+    <GradStoreProvider settings={settings} urlWarnings={urlWarnings} preset={preset} createWorker={createWorker} locked={locked} storage={storage}>
       <GradWidget onSettingsChange={onSettingsChange} />
     </GradStoreProvider>
   );
@@ -51,6 +54,7 @@ function GradWidget({ onSettingsChange }: { onSettingsChange: ((s: GradSettings)
         <RunBar />
         <PresetBar />
         <Messages />
+        <SavedRunNote />
       </div>
       <div className="grad-layout">
         <div className="grad-side">
@@ -67,6 +71,28 @@ function GradWidget({ onSettingsChange }: { onSettingsChange: ((s: GradSettings)
         </div>
       </div>
     </section>
+  );
+}
+
+/** Whether the run is kept in this browser across reloads, and the button to forget it (hidden where nothing is kept). */
+function SavedRunNote() {
+  const store = useGradStore();
+  const t = useT(GRADS);
+  const canPersist = useGrad((s) => s.canPersist);
+  const saved = useGrad((s) => s.saved);
+  if (!canPersist) return null;
+  return (
+    <div className="grad-saved">
+      <p>{saved === null ? t("savedWillSave") : saved.isRestored ? t("savedRestored", { step: saved.step }) : t("savedAt", { step: saved.step })}</p>
+      <button
+        type="button"
+        onClick={() => {
+          void store.getState().forgetSaved();
+        }}
+      >
+        {t("savedForget")}
+      </button>
+    </div>
   );
 }
 
