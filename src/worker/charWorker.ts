@@ -1,34 +1,10 @@
 // src/worker/charWorker.ts: the character lab's module Web Worker entry: wires CharTrainer to postMessage, reports crashes.
 import { initKernels } from "../engine";
+import { connectWorker } from "./workerScope";
 import { CHAR_PROTOCOL_VERSION, charTransferablesOf, type CharCommand, type CharReport, type SampleSettings } from "./protocol";
-import { CharTrainer, type CharTrainerHost } from "./charTrainer";
+import { CharTrainer } from "./charTrainer";
 
-/** The parts of the worker global this file uses (the DOM and WebWorker libs cannot both be in one program). */
-interface WorkerScope {
-  postMessage(message: CharReport, transfer: Transferable[]): void;
-  onmessage: ((event: MessageEvent<CharCommand>) => void) | null;
-  addEventListener(type: "unhandledrejection", listener: (event: PromiseRejectionEvent) => void): void;
-}
-const scope = self as unknown as WorkerScope;
-
-function post(report: CharReport): void {
-  scope.postMessage(report, charTransferablesOf(report));
-}
-
-// A MessageChannel yields to pending messages without setTimeout's 4 ms clamp on nested timers.
-const channel = new MessageChannel();
-const queue: (() => void)[] = [];
-channel.port1.onmessage = () => {
-  queue.shift()?.();
-};
-const host: CharTrainerHost = {
-  post,
-  schedule(fn) {
-    queue.push(fn);
-    channel.port2.postMessage(null);
-  },
-  now: () => performance.now(),
-};
+const { scope, post, host } = connectWorker<CharCommand, CharReport>(charTransferablesOf);
 
 let trainer: CharTrainer | null = null;
 /** The sampling settings of the last init, to build a trainer on a later reset when init's setup was refused. */

@@ -1,34 +1,10 @@
 // src/worker/gradWorker.ts: the gradient visualizer's module Web Worker entry: wires GradTrainer to postMessage.
 import { initKernels } from "../engine";
+import { connectWorker } from "./workerScope";
 import { GRAD_PROTOCOL_VERSION, gradTransferablesOf, type GradCommand, type GradReport } from "./protocol";
-import { GradTrainer, type GradTrainerHost } from "./gradTrainer";
+import { GradTrainer } from "./gradTrainer";
 
-/** The parts of the worker global this file uses (the DOM and WebWorker libs cannot both be in one program). */
-interface WorkerScope {
-  postMessage(message: GradReport, transfer: Transferable[]): void;
-  onmessage: ((event: MessageEvent<GradCommand>) => void) | null;
-  addEventListener(type: "unhandledrejection", listener: (event: PromiseRejectionEvent) => void): void;
-}
-const scope = self as unknown as WorkerScope;
-
-function post(report: GradReport): void {
-  scope.postMessage(report, gradTransferablesOf(report));
-}
-
-// A MessageChannel yields to pending messages without setTimeout's 4 ms clamp on nested timers.
-const channel = new MessageChannel();
-const queue: (() => void)[] = [];
-channel.port1.onmessage = () => {
-  queue.shift()?.();
-};
-const host: GradTrainerHost = {
-  post,
-  schedule(fn) {
-    queue.push(fn);
-    channel.port2.postMessage(null);
-  },
-  now: () => performance.now(),
-};
+const { scope, post, host } = connectWorker<GradCommand, GradReport>(gradTransferablesOf);
 
 let trainer: GradTrainer | null = null;
 const ready = initKernels();

@@ -1,34 +1,10 @@
 // src/worker/worker.ts: the module Web Worker entry: wires the trainer to postMessage and reports crashes.
 import { initKernels } from "../engine";
+import { connectWorker } from "./workerScope";
 import { PROTOCOL_VERSION, transferablesOf, type Command, type Report } from "./protocol";
-import { Trainer, type TrainerHost } from "./trainer";
+import { Trainer } from "./trainer";
 
-/** The parts of the worker global this file uses (the DOM and WebWorker libs cannot both be in one program). */
-interface WorkerScope {
-  postMessage(message: Report, transfer: Transferable[]): void;
-  onmessage: ((event: MessageEvent<Command>) => void) | null;
-  addEventListener(type: "unhandledrejection", listener: (event: PromiseRejectionEvent) => void): void;
-}
-const scope = self as unknown as WorkerScope;
-
-function post(report: Report): void {
-  scope.postMessage(report, transferablesOf(report));
-}
-
-// A MessageChannel yields to pending messages without setTimeout's 4 ms clamp on nested timers.
-const channel = new MessageChannel();
-const queue: (() => void)[] = [];
-channel.port1.onmessage = () => {
-  queue.shift()?.();
-};
-const host: TrainerHost = {
-  post,
-  schedule(fn) {
-    queue.push(fn);
-    channel.port2.postMessage(null);
-  },
-  now: () => performance.now(),
-};
+const { scope, post, host } = connectWorker<Command, Report>(transferablesOf);
 
 let trainer: Trainer | null = null;
 const ready = initKernels();
