@@ -1,4 +1,4 @@
-// src/engine/conformance.ts: runs a PyTorch conformance fixture (../shared/conformance/FORMAT.md) through the engine.
+// src/engine/conformance.ts: runs a PyTorch conformance fixture (docs/conformance.md) through the engine.
 //
 // parseFixture keeps `expected` apart: runFixture never reads it, so results are the engine's own.
 import type { Batch } from "./batch";
