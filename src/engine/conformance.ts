@@ -2,7 +2,8 @@
 //
 // parseFixture keeps `expected` apart: runFixture never reads it, so results are the engine's own.
 import type { Batch } from "./batch";
-import { gateNames, type CellType, type LossType } from "./config";
+import { gateNames, short, type CellType, type LossType, type Nonlinearity, type OutputMode } from "./config";
+import { makeLayout } from "./layout";
 import { EngineError } from "./errors";
 import type { KernelChoice } from "./kernels";
 import { flatten, nest, sameShape } from "./nested";
@@ -14,7 +15,15 @@ import { createOptimizer } from "./train";
 export interface Fixture {
   name: string;
   kind: "forward-backward" | "train";
+  /** 1 (no formatVersion key) or 2. */
+  formatVersion: 1 | 2;
   cell: CellType;
+  nonlinearity: Nonlinearity;
+  bidirectional: boolean;
+  inputKind: "dense" | "tokens";
+  /** V for token inputs, else 0. */
+  vocabSize: number;
+  output: OutputMode;
   D: number;
   H: number;
   L: number;
@@ -23,9 +32,14 @@ export interface Fixture {
   B: number;
   loss: LossType;
   params: Record<string, Float64Array>;
+  /** [L][N][B][H] (N = 2 when bidirectional). */
   h0: Float64Array;
   c0: Float64Array | null;
-  inputs: Float64Array;
+  /** Dense inputs [T][B][D], or null for tokens. */
+  inputs: Float64Array | null;
+  /** Token ids [T][B], or null for dense inputs. */
+  inputIds: Int32Array | null;
+  lengths: Int32Array | null;
   targets: Float64Array | null;
   targetIndices: Int32Array | null;
   train: { steps: number; lr: number; maxNorm: number } | null;
@@ -37,7 +51,7 @@ type Json = Record<string, unknown>;
 
 function int(raw: Json, key: string, file: string): number {
   const v = raw[key];
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new EngineError("shape", `${file}: "${key}" must be a positive whole number, but is ${JSON.stringify(v)}.`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new EngineError("shape", `${file}: "${key}" must be a positive whole number, but is ${short(v)}.`);
   return v;
 }
 
@@ -47,38 +61,58 @@ function tensor(value: unknown, what: string, shape: number[]): Float64Array {
   return data;
 }
 
+function ints(value: unknown, what: string, shape: number[]): Int32Array {
+  const data = tensor(value, what, shape);
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isInteger(data[i]) || Math.abs(data[i]) > 2 ** 31 - 1) throw new EngineError("value", `${what}[${i}] must be a whole number, but is ${data[i]}.`);
+  }
+  return Int32Array.from(data);
+}
+
+function oneOf<T extends string>(raw: Json, key: string, allowed: readonly T[], fallback: T | undefined, file: string): T {
+  const v = raw[key] ?? fallback;
+  if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
+    throw new EngineError("shape", `${file}: "${key}" must be ${allowed.map((a) => `"${a}"`).join(" or ")}, but is ${short(raw[key])}.`);
+  }
+  return v as T;
+}
+
+/** Reads a version 1 or 2 fixture of kind "forward-backward" or "train" (docs/conformance.md). */
 export function parseFixture(raw: unknown, file: string): Fixture {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new EngineError("shape", `${file}: a fixture must be a JSON object.`);
   const r = raw as Json;
   const name = typeof r.name === "string" ? r.name : file.replace(/\.json$/, "");
+  const fv = r.formatVersion ?? 1;
+  if (fv !== 1 && fv !== 2) throw new EngineError("shape", `${file}: "formatVersion" must be 1 or 2, but is ${short(fv)}.`);
+  const v2 = fv === 2;
   const kind = r.kind;
-  if (kind !== "forward-backward" && kind !== "train") throw new EngineError("shape", `${file}: "kind" must be "forward-backward" or "train".`);
-  const cell = r.cell;
-  if (cell !== "rnn" && cell !== "lstm" && cell !== "gru") throw new EngineError("shape", `${file}: "cell" must be rnn, lstm or gru.`);
-  const loss = r.loss;
-  if (loss !== "mse" && loss !== "xent") throw new EngineError("shape", `${file}: "loss" must be mse or xent.`);
+  if (kind !== "forward-backward" && kind !== "train") throw new EngineError("shape", `${file}: "kind" must be "forward-backward" or "train"${v2 ? ' ("seq2seq" fixtures run through runAnyFixture)' : ""}.`);
+  const cell = oneOf<CellType>(r, "cell", ["rnn", "lstm", "gru"], undefined, file);
+  const loss = oneOf<LossType>(r, "loss", v2 ? ["mse", "xent", "bce"] : ["mse", "xent"], undefined, file);
+  const nonlinearity = v2 ? oneOf<Nonlinearity>(r, "nonlinearity", ["tanh", "relu"], "tanh", file) : "tanh";
+  const bidirectional = v2 && r.bidirectional === true;
+  if (v2 && r.bidirectional !== undefined && typeof r.bidirectional !== "boolean") throw new EngineError("shape", `${file}: "bidirectional" must be true or false.`);
+  const inputKind = v2 ? oneOf<"dense" | "tokens">(r, "inputKind", ["dense", "tokens"], "dense", file) : "dense";
+  const output = v2 ? oneOf<OutputMode>(r, "output", ["all", "last"], "all", file) : "all";
   const D = int(r, "inputSize", file), H = int(r, "hiddenSize", file), L = int(r, "numLayers", file);
   const O = int(r, "outputSize", file), T = int(r, "steps", file), B = int(r, "batch", file);
-  const G = cell === "rnn" ? 1 : cell === "lstm" ? 4 : 3;
+  const V = inputKind === "tokens" ? int(r, "vocabSize", file) : 0;
   const rawParams = r.params as Json | undefined;
   if (typeof rawParams !== "object" || rawParams === null) throw new EngineError("shape", `${file}: "params" is missing.`);
+  const layout = makeLayout({ cell, inputSize: D, hiddenSize: H, numLayers: L, outputSize: O, bidirectional, inputKind, vocabSize: V });
   const params: Record<string, Float64Array> = {};
-  for (let k = 0; k < L; k++) {
-    const Dk = k === 0 ? D : H;
-    params[`rnn.weight_ih_l${k}`] = tensor(rawParams[`rnn.weight_ih_l${k}`], `${file}: rnn.weight_ih_l${k}`, [G * H, Dk]);
-    params[`rnn.weight_hh_l${k}`] = tensor(rawParams[`rnn.weight_hh_l${k}`], `${file}: rnn.weight_hh_l${k}`, [G * H, H]);
-    params[`rnn.bias_ih_l${k}`] = tensor(rawParams[`rnn.bias_ih_l${k}`], `${file}: rnn.bias_ih_l${k}`, [G * H]);
-    params[`rnn.bias_hh_l${k}`] = tensor(rawParams[`rnn.bias_hh_l${k}`], `${file}: rnn.bias_hh_l${k}`, [G * H]);
-  }
-  params["head.weight"] = tensor(rawParams["head.weight"], `${file}: head.weight`, [O, H]);
-  params["head.bias"] = tensor(rawParams["head.bias"], `${file}: head.bias`, [O]);
-  const h0 = tensor(r.h0, `${file}: h0`, [L, B, H]);
-  const c0 = cell === "lstm" ? tensor(r.c0, `${file}: c0`, [L, B, H]) : null;
-  const inputs = tensor(r.inputs, `${file}: inputs`, [T, B, D]);
+  for (const spec of layout.specs) params[spec.name] = tensor(rawParams[spec.name], `${file}: ${spec.name}`, [...spec.shape]);
+  const stateShape = bidirectional ? [L, 2, B, H] : [L, B, H];
+  const h0 = tensor(r.h0, `${file}: h0`, stateShape);
+  const c0 = cell === "lstm" ? tensor(r.c0, `${file}: c0`, stateShape) : null;
+  const inputs = inputKind === "dense" ? tensor(r.inputs, `${file}: inputs`, [T, B, D]) : null;
+  const inputIds = inputKind === "tokens" ? ints(r.inputs, `${file}: inputs`, [T, B]) : null;
+  const lengths = v2 && r.lengths !== undefined ? ints(r.lengths, `${file}: lengths`, [B]) : null;
+  const rowShape = output === "all" ? [T, B] : [B];
   let targets: Float64Array | null = null;
   let targetIndices: Int32Array | null = null;
-  if (loss === "mse") targets = tensor(r.targets, `${file}: targets`, [T, B, O]);
-  else targetIndices = Int32Array.from(tensor(r.targets, `${file}: targets`, [T, B]));
+  if (loss === "xent") targetIndices = ints(r.targets, `${file}: targets`, rowShape);
+  else targets = tensor(r.targets, `${file}: targets`, [...rowShape, O]);
   let train: Fixture["train"] = null;
   if (kind === "train") {
     const t = r.train as Json | undefined;
@@ -88,38 +122,60 @@ export function parseFixture(raw: unknown, file: string): Fixture {
     train = { steps: t.steps, lr: t.lr, maxNorm: t.maxNorm };
   }
   const expected = typeof r.expected === "object" && r.expected !== null ? (r.expected as Json) : null;
-  return { name, kind, cell, D, H, L, O, T, B, loss, params, h0, c0, inputs, targets, targetIndices, train, expected };
+  return {
+    name, kind, formatVersion: fv, cell, nonlinearity, bidirectional, inputKind, vocabSize: V, output,
+    D, H, L, O, T, B, loss, params, h0, c0, inputs, inputIds, lengths, targets, targetIndices, train, expected,
+  };
 }
 
 export type FixtureResult = Record<string, unknown>;
 
-/** The engine's results for a fixture, in the keys and shapes of FORMAT.md's `expected`. */
+/** The engine's results for a fixture, in the keys and shapes of docs/conformance.md's `expected`. */
 export function runFixture(fx: Fixture, kernels: KernelChoice = "auto"): FixtureResult {
   const { T, B, H, L, O, D } = fx;
-  const net = createNetwork({ cell: fx.cell, inputSize: D, hiddenSize: H, numLayers: L, outputSize: O, loss: fx.loss }, { kernels });
+  const N = fx.bidirectional ? 2 : 1;
+  const net = createNetwork(
+    {
+      cell: fx.cell, inputSize: D, hiddenSize: H, numLayers: L, outputSize: O, loss: fx.loss, outputMode: fx.output,
+      inputKind: fx.inputKind, vocabSize: fx.vocabSize, nonlinearity: fx.nonlinearity, bidirectional: fx.bidirectional,
+    },
+    { kernels },
+  );
   for (const s of net.layout.specs) net.param(s.name).set(fx.params[s.name]);
   const batch: Batch = {
     T,
     B,
-    inputs: fx.inputs,
+    ...(fx.inputs ? { inputs: fx.inputs } : {}),
+    ...(fx.inputIds ? { inputIndices: fx.inputIds } : {}),
+    ...(fx.lengths ? { lengths: fx.lengths } : {}),
     ...(fx.targets ? { targets: fx.targets } : {}),
     ...(fx.targetIndices ? { targetIndices: fx.targetIndices } : {}),
   };
   const initialState = { h0: fx.h0, ...(fx.c0 ? { c0: fx.c0 } : {}) };
-  const loss = net.forwardBackward(batch, { initialState, inputGrads: true });
+  const dense = fx.inputKind === "dense";
+  const loss = net.forwardBackward(batch, { initialState, inputGrads: dense });
   const trace = readTrace(net);
-  const perLayer = (arrs: Float64Array[]): unknown => arrs.map((a) => nest(a, [T, B, H]));
+  // [L][T][B][H], or [L][2][T][B][H] when bidirectional.
+  const perLayer = (fwd: Float64Array[], rev: Float64Array[] | undefined): unknown =>
+    fwd.map((a, l) => (rev ? [nest(a, [T, B, H]), nest(rev[l], [T, B, H])] : nest(a, [T, B, H])));
+  const rev = trace.reverse;
   const out: FixtureResult = {
-    outputs: nest(net.outputs(), [T, B, O]),
+    outputs: nest(net.outputs(), fx.output === "all" ? [T, B, O] : [B, O]),
     loss,
-    h: perLayer(trace.h),
+    h: perLayer(trace.h, rev?.h),
   };
-  if (trace.c) out.c = perLayer(trace.c);
+  if (trace.c) out.c = perLayer(trace.c, rev?.c ?? undefined);
   const names = gateNames(fx.cell);
-  if (names.length > 0) out.gates = Object.fromEntries(names.map((g) => [g, perLayer(trace.gates[g])]));
+  if (names.length > 0) out.gates = Object.fromEntries(names.map((g) => [g, perLayer(trace.gates[g], rev?.gates[g])]));
   out.grads = Object.fromEntries(net.layout.specs.map((s) => [s.name, nest(net.grad(s.name), s.shape)]));
-  out.dh = nest(trace.dh![L - 1], [T, B, H]);
-  out.dinputs = nest(net.inputGrads(), [T, B, D]);
+  // dh [T][B][N·H]: the top layer's total ∂L/∂h per direction, forward half first.
+  const dhTop = new Float64Array(T * B * N * H);
+  const halves = rev ? [trace.dh![L - 1], rev.dh![L - 1]] : [trace.dh![L - 1]];
+  halves.forEach((a, d) => {
+    for (let r = 0; r < T * B; r++) dhTop.set(a.subarray(r * H, (r + 1) * H), r * N * H + d * H);
+  });
+  out.dh = nest(dhTop, [T, B, N * H]);
+  if (dense) out.dinputs = nest(net.inputGrads(), [T, B, D]);
   if (fx.train) {
     // PyTorch's loop verbatim (forward, backward, clip_grad_norm_, Adam.step), without trainStep's divergence
     // guard: an exploding fixture must produce what PyTorch produces, not a refusal.

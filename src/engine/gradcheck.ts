@@ -36,7 +36,9 @@ export function gradCheck(net: Network, batch: Batch, o: GradCheckOptions = {}):
   if (!(Number.isInteger(samples) && samples >= 1)) throw new EngineError("config", `samples must be a positive whole number, but is ${String(o.samples)}.`);
   const initialState = o.initialState ?? "zeros";
   if (initialState === "carry") throw new EngineError("config", 'A gradient check needs a fixed initial state ("zeros" or given values), not "carry".');
+  // Dropout (training mode) draws its masks once, in this pass; every pass below reuses them (a fixed-mask check).
   net.forwardBackward(batch, { initialState });
+  const keepDropoutMasks = true;
   const analyticAll = net.grads.slice();
   const rng = createRng(o.seed ?? 1);
   // Every tensor gets its share, so a bug confined to one (say b_hn) cannot hide.
@@ -52,9 +54,9 @@ export function gradCheck(net: Network, batch: Batch, o: GradCheckOptions = {}):
     const theta = net.params;
     const saved = theta[at];
     theta[at] = saved + eps;
-    const up = net.forward(batch, { initialState });
+    const up = net.forward(batch, { initialState, keepDropoutMasks });
     net.params[at] = saved - eps;
-    const down = net.forward(batch, { initialState });
+    const down = net.forward(batch, { initialState, keepDropoutMasks });
     net.params[at] = saved;
     const numeric = (up - down) / (2 * eps);
     const analytic = analyticAll[at];
@@ -62,7 +64,7 @@ export function gradCheck(net: Network, batch: Batch, o: GradCheckOptions = {}):
     entries.push({ name: spec.name, index, analytic, numeric, relError });
   }
   // Leave the network as a caller expects after a gradient computation: θ unchanged, grads for θ.
-  net.forwardBackward(batch, { initialState });
+  net.forwardBackward(batch, { initialState, keepDropoutMasks });
   return {
     entries,
     maxRelError: Math.max(...entries.map((e) => e.relError)),

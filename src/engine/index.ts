@@ -2,17 +2,17 @@
 export { EngineError, type EngineErrorCode } from "./errors";
 export { createRng, Rng } from "./rng";
 export {
-  countParams, gateCount, gateNames, LIMITS, normalizeConfig,
-  type CellType, type InputKind, type LossType, type ModelConfig, type ModelConfigInput, type OutputMode,
+  countParams, directionCount, gateCount, gateNames, LIMITS, normalizeConfig,
+  type CellType, type InputKind, type LossType, type ModelConfig, type ModelConfigInput, type Nonlinearity, type OutputMode,
 } from "./config";
 export { makeLayout, type ParamLayout, type ParamSpec } from "./layout";
-export { validateBatch, MAX_BATCH, MAX_STEPS, type Batch } from "./batch";
+export { validateBatch, MAX_BATCH, MAX_STEPS, PADDING_INDEX, type Batch } from "./batch";
 export { initKernels, bestKernelName, createKernels, type KernelChoice, type KernelName, type Kernels } from "./kernels";
 export { initParams, spectralRadius, type InitOptions, type InitScheme } from "./init";
 export { createNetwork, Network, type BackwardOptions, type ForwardOptions, type InitialState, type NetworkOptions } from "./network";
 export { clipGradNorm, gradNorm, Optimizer, MAX_LEARNING_RATE, validateLearningRate, type OptimizerKind, type OptimizerSpec } from "./optim";
 export { createOptimizer, trainStep, type Divergence, type StepOptions, type StepResult } from "./train";
-export { readTrace, type Trace, type TraceOptions } from "./trace";
+export { readTrace, type DirectionTrace, type Trace, type TraceOptions } from "./trace";
 export { configMismatch, exportModel, loadParams, parseModelFile, MAX_MODEL_FILE_CHARS, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelFile } from "./io";
 export { gradCheck, type GradCheckEntry, type GradCheckOptions, type GradCheckResult } from "./gradcheck";
 export { freeRun, predict, sampleSymbols, type FreeRunResult, type SampleOptions, type SampleStep } from "./generate";

@@ -42,7 +42,11 @@ export function initParams(theta: Float64Array, c: ModelConfig, layout: ParamLay
   const uniform = (off: number, n: number, bound: number): void => {
     for (let i = 0; i < n; i++) theta[off + i] = rng.uniform(-bound, bound);
   };
-  for (const L of layout.layers) {
+  if (layout.embedding >= 0) {
+    // nn.Embedding's default: N(0, 1) entries.
+    for (let i = 0; i < c.vocabSize * c.inputSize; i++) theta[layout.embedding + i] = rng.normal();
+  }
+  for (const L of layout.directions.flat()) {
     const Dk = L.inputSize;
     if (scheme === "pytorch") {
       const k = 1 / Math.sqrt(H);
@@ -78,12 +82,13 @@ export function initParams(theta: Float64Array, c: ModelConfig, layout: ParamLay
     }
   }
   const O = c.outputSize;
+  const NH = (c.bidirectional ? 2 : 1) * H;
   if (scheme === "pytorch") {
-    const k = 1 / Math.sqrt(H);
-    uniform(layout.Why, O * H, k);
+    const k = 1 / Math.sqrt(NH); // nn.Linear(N·H, O)
+    uniform(layout.Why, O * NH, k);
     uniform(layout.by, O, k);
   } else {
-    uniform(layout.Why, O * H, Math.sqrt(6 / (H + O)));
+    uniform(layout.Why, O * NH, Math.sqrt(6 / (NH + O)));
     theta.fill(0, layout.by, layout.by + O);
   }
 }

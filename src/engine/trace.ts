@@ -5,6 +5,18 @@ import { gateNames } from "./config";
 import { EngineError } from "./errors";
 import type { Network } from "./network";
 
+/** Per-step values of one direction of every layer (0 at padded steps). */
+export interface DirectionTrace {
+  /** h_t per layer, [T][B][H] each (stored at the time index t of the input the step read, also for the reverse direction). */
+  readonly h: Float64Array[];
+  readonly c: Float64Array[] | null;
+  readonly gates: Record<string, Float64Array[]>;
+  readonly dh: Float64Array[] | null;
+  readonly dc: Float64Array[] | null;
+  readonly dhNorm: Float64Array[] | null;
+  readonly dcNorm: Float64Array[] | null;
+}
+
 export interface Trace {
   readonly T: number;
   /** Number of sequences included: the whole batch, or 1 when `example` was given. */
@@ -29,6 +41,12 @@ export interface Trace {
   readonly gradNorms: Record<string, number> | null;
   /** Head outputs [T][B][O] ("all") or [B][O] ("last"). */
   readonly outputs: Float64Array;
+  /** Number of directions (2 when bidirectional). The fields h … dcNorm above are the forward direction's. */
+  readonly directions: number;
+  /** The reverse direction's values (bidirectional networks), else null. */
+  readonly reverse: DirectionTrace | null;
+  /** Valid steps of each included sequence [B]; per-step values at t ≥ lengths[b] are 0. */
+  readonly lengths: Int32Array;
 }
 
 export interface TraceOptions {
@@ -49,11 +67,13 @@ export function readTrace(net: Network, options: TraceOptions = {}): Trace {
   }
   const bs = ex === undefined ? B : 1;
   const b0 = ex ?? 0;
-  /** Copies [T][bs][width] rows out of a [slots][B][rowStride] buffer, taking columns [col, col+width). */
+  const lengths = ws.lengths.slice(b0, b0 + bs);
+  /** Copies [T][bs][width] rows out of a [slots][B][rowStride] buffer, taking columns [col, col+width); 0 at padded steps. */
   const copy = (base: number, slot0: number, rowStride: number, col: number, width: number): Float64Array => {
     const out = new Float64Array(T * bs * width);
     for (let t = 0; t < T; t++) {
       for (let b = 0; b < bs; b++) {
+        if (t >= lengths[b]) continue;
         const src = base + ((slot0 + t) * B + b0 + b) * rowStride + col;
         out.set(heap.subarray(src, src + width), (t * bs + b) * width);
       }
@@ -72,14 +92,27 @@ export function readTrace(net: Network, options: TraceOptions = {}): Trace {
   };
   const names = gateNames(c.cell);
   const G = c.cell === "rnn" ? 1 : names.length;
-  const h = ws.layers.map((L) => copy(L.h, 1, H, 0, H));
-  const cs = c.cell === "lstm" ? ws.layers.map((L) => copy(L.c, 1, H, 0, H)) : null;
-  const gates: Record<string, Float64Array[]> = {};
-  names.forEach((name, g) => {
-    gates[name] = ws.layers.map((L) => copy(L.gates, 0, G * H, g * H, H));
-  });
-  const dh = ws.hasGrads ? ws.layers.map((L) => copy(L.dH, 0, H, 0, H)) : null;
-  const dc = ws.hasGrads && c.cell === "lstm" ? ws.layers.map((L) => copy(L.dC, 0, H, 0, H)) : null;
+  const direction = (d: number): DirectionTrace => {
+    const bufs = ws.dirs.map((dirs) => dirs[d]);
+    const hSlot0 = d === 0 ? 1 : 0; // where h_0 sits (see cells/common.ts)
+    const gates: Record<string, Float64Array[]> = {};
+    names.forEach((name, g) => {
+      gates[name] = bufs.map((L) => copy(L.gates, 0, G * H, g * H, H));
+    });
+    const dh = ws.hasGrads ? bufs.map((L) => copy(L.dH, 0, H, 0, H)) : null;
+    const dc = ws.hasGrads && c.cell === "lstm" ? bufs.map((L) => copy(L.dC, 0, H, 0, H)) : null;
+    return {
+      h: bufs.map((L) => copy(L.h, hSlot0, H, 0, H)),
+      c: c.cell === "lstm" ? bufs.map((L) => copy(L.c, hSlot0, H, 0, H)) : null,
+      gates,
+      dh,
+      dc,
+      dhNorm: dh ? dh.map(norms) : null,
+      dcNorm: dc ? dc.map(norms) : null,
+    };
+  };
+  const fwd = direction(0);
+  const reverse = ws.dirs[0].length > 1 ? direction(1) : null;
   let gradNorms: Record<string, number> | null = null;
   if (ws.hasGrads) {
     gradNorms = {};
@@ -101,15 +134,12 @@ export function readTrace(net: Network, options: TraceOptions = {}): Trace {
     T,
     B: bs,
     H,
-    h,
-    c: cs,
-    gates,
-    dh,
-    dc,
-    dhNorm: dh ? dh.map(norms) : null,
-    dcNorm: dc ? dc.map(norms) : null,
+    ...fwd,
     stepLoss: ws.stepLoss.slice(),
     gradNorms,
     outputs,
+    directions: ws.dirs[0].length,
+    reverse,
+    lengths,
   };
 }

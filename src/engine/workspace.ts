@@ -1,11 +1,14 @@
 // src/engine/workspace.ts: every activation and gradient buffer for one batch shape (B, T), allocated once.
-import { gateCount, type ModelConfig } from "./config";
+import { directionCount, gateCount, type ModelConfig } from "./config";
 
 /** Arena offsets of one layer's buffers for a window of T steps and B sequences. -1 where the cell has none. */
 export interface LayerBuffers {
   /** Post-activation gates [T][B][G·H] (LSTM i f g o, GRU r z n); for the tanh RNN the pre-activation scratch. */
   readonly gates: number;
-  /** h_t in slots 0…T: slot 0 holds h_{−1} (the initial state), slot t+1 holds h_t. [(T+1)][B][H] */
+  /**
+   * h_t in slots 0…T [(T+1)][B][H]. Forward direction: slot 0 holds h_{−1} (the initial state), slot t+1 holds h_t.
+   * Reverse direction: slot t holds h_t, slot T the initial state (see cells/common.ts).
+   */
   readonly h: number;
   /** c_t, same slots as h (LSTM). */
   readonly c: number;
@@ -30,9 +33,30 @@ export interface LayerBuffers {
 export interface Workspace {
   readonly B: number;
   readonly T: number;
+  /** Direction 0 (forward) of every layer. */
   readonly layers: readonly LayerBuffers[];
-  readonly x: number; // dense inputs [T][B][D]
-  readonly dx: number; // ∂L/∂inputs [T][B][D]
+  /** Every layer's directions [layer][direction]. */
+  readonly dirs: readonly (readonly LayerBuffers[])[];
+  /**
+   * Per layer: the layer's output as the next layer (or the head) reads it, [T][B][N·H] (both directions side by
+   * side, dropout applied), or -1 where it is read straight from h (unidirectional without dropout).
+   */
+  readonly out: readonly number[];
+  /** ∂L/∂out, same shape, or -1. */
+  readonly dOut: readonly number[];
+  /** Per layer: the dropout mask applied to its output [T][B][N·H] (0 or 1/(1−p)), or -1 (no dropout after it). */
+  readonly mask: readonly number[];
+  /** Bidirectional "last": the head's input [B][2H] = [forward final ; reverse final], and its gradient; else -1. */
+  readonly last: number;
+  readonly dLast: number;
+  /** Valid steps per sequence of the current pass [B] (all T when the batch has no lengths). */
+  readonly lengths: Int32Array;
+  /** Whether the current pass has lengths (else `lengths` is all T and no masking runs). */
+  hasLengths: boolean;
+  /** Whether the current pass applied dropout masks. */
+  dropoutOn: boolean;
+  readonly x: number; // dense inputs, or the embedded tokens, [T][B][D]
+  readonly dx: number; // ∂L/∂x [T][B][D]
   readonly y: number; // head outputs [rows][O], rows = T·B ("all") or B ("last")
   readonly dy: number; // ∂L/∂y, same shape
   readonly rows: number;
@@ -55,9 +79,13 @@ export function layoutWorkspace(c: ModelConfig, B: number, T: number, start: num
   };
   const isLstm = c.cell === "lstm";
   const isGru = c.cell === "gru";
-  const layers: LayerBuffers[] = [];
-  for (let k = 0; k < c.numLayers; k++) {
-    layers.push({
+  const N = directionCount(c);
+  const L = c.numLayers;
+  const dirs: LayerBuffers[][] = [];
+  const out: number[] = [];
+  const dOut: number[] = [];
+  const mask: number[] = [];
+  const layerBuffers = (): LayerBuffers => ({
       gates: take(T * B * G * H),
       h: take((T + 1) * B * H),
       c: isLstm ? take((T + 1) * B * H) : -1,
@@ -70,13 +98,29 @@ export function layoutWorkspace(c: ModelConfig, B: number, T: number, start: num
       dC: isLstm ? take(T * B * H) : -1,
       dcNext: isLstm ? take(B * H) : -1,
     });
+  for (let k = 0; k < L; k++) {
+    const d: LayerBuffers[] = [];
+    for (let n = 0; n < N; n++) d.push(layerBuffers());
+    dirs.push(d);
+    const dropped = c.dropout > 0 && k < L - 1;
+    const wide = N === 2 || dropped;
+    out.push(wide ? take(T * B * N * H) : -1);
+    dOut.push(wide ? take(T * B * N * H) : -1);
+    mask.push(dropped ? take(T * B * N * H) : -1);
   }
-  const D = c.inputKind === "dense" ? c.inputSize : 0;
+  const lastWide = N === 2 && c.outputMode === "last";
+  const last = lastWide ? take(B * N * H) : -1;
+  const dLast = lastWide ? take(B * N * H) : -1;
+  const D = c.inputKind === "onehot" ? 0 : c.inputSize;
   const rows = c.outputMode === "all" ? T * B : B;
   const x = take(T * B * D);
   const dx = take(T * B * D);
   const y = take(rows * c.outputSize);
   const dy = take(rows * c.outputSize);
-  const ws: Workspace = { B, T, layers, x, dx, y, dy, rows, stepLoss: new Float64Array(T), hasState: false, hasGrads: false };
+  const ws: Workspace = {
+    B, T, layers: dirs.map((d) => d[0]), dirs, out, dOut, mask, last, dLast,
+    lengths: new Int32Array(B).fill(T), hasLengths: false, dropoutOn: false,
+    x, dx, y, dy, rows, stepLoss: new Float64Array(T), hasState: false, hasGrads: false,
+  };
   return { ws, end: off };
 }

@@ -1,25 +1,37 @@
 // src/engine/cells/lstm.ts: LSTM, recurrent part: forward over a window, backward through it (PyTorch layout i f g o).
-import { sigmoid, type CellArgs } from "./common";
+import { outSlot, prevSlot, prevTime, sigmoid, stepTime, type CellArgs } from "./common";
 
 /**
  * i = σ(·), f = σ(·), g = tanh(·), o = σ(·) of x_t W_i*^T + b_i* + h_{t−1} W_h*^T + b_h*   ("lstm", eq. 1–4)
  * c_t = f ⊙ c_{t−1} + i ⊙ g   ("lstm", eq. 5);   h_t = o ⊙ tanh(c_t)   ("lstm", eq. 6)
  * On entry buf.gates[t] holds the input projection plus both biases; it leaves holding the gate values.
+ * Slots, directions and lengths: see CellArgs (c is carried like h).
  */
-export function lstmForward({ kernels, Whh, buf, B, H, T }: CellArgs): void {
+export function lstmForward({ kernels, Whh, buf, B, H, T, reverse = false, lengths = null }: CellArgs): void {
   const BH = B * H;
   const G4 = 4 * H;
-  for (let t = 0; t < T; t++) {
+  for (let s = 0; s < T; s++) {
+    const t = stepTime(s, T, reverse);
     const pre = buf.gates + t * B * G4;
-    kernels.gemmNT(buf.h + t * BH, Whh, pre, B, G4, H, true);
+    const ps = prevSlot(t, reverse) * BH;
+    const os = outSlot(t, reverse) * BH;
+    kernels.gemmNT(buf.h + ps, Whh, pre, B, G4, H, true);
     const heap = kernels.heap;
-    const cPrev = buf.c + t * BH;
-    const cOut = buf.c + (t + 1) * BH;
-    const hOut = buf.h + (t + 1) * BH;
+    const cPrev = buf.c + ps;
+    const cOut = buf.c + os;
+    const hOut = buf.h + os;
     const tcOut = buf.tc + t * BH;
     for (let b = 0; b < B; b++) {
       const row = pre + b * G4;
-      const s = b * H;
+      const s0 = b * H;
+      if (lengths && t >= lengths[b]) {
+        // Padding: the state passes on unchanged; nothing is computed.
+        heap.fill(0, row, row + G4);
+        heap.fill(0, tcOut + s0, tcOut + s0 + H);
+        heap.copyWithin(hOut + s0, buf.h + ps + s0, buf.h + ps + s0 + H);
+        heap.copyWithin(cOut + s0, cPrev + s0, cPrev + s0 + H);
+        continue;
+      }
       for (let j = 0; j < H; j++) {
         const i = sigmoid(heap[row + j]);
         const f = sigmoid(heap[row + H + j]);
@@ -29,11 +41,11 @@ export function lstmForward({ kernels, Whh, buf, B, H, T }: CellArgs): void {
         heap[row + H + j] = f;
         heap[row + 2 * H + j] = g;
         heap[row + 3 * H + j] = o;
-        const c = f * heap[cPrev + s + j] + i * g;
+        const c = f * heap[cPrev + s0 + j] + i * g;
         const tc = Math.tanh(c);
-        heap[cOut + s + j] = c;
-        heap[tcOut + s + j] = tc;
-        heap[hOut + s + j] = o * tc;
+        heap[cOut + s0 + j] = c;
+        heap[tcOut + s0 + j] = tc;
+        heap[hOut + s0 + j] = o * tc;
       }
     }
   }
@@ -43,40 +55,49 @@ export function lstmForward({ kernels, Whh, buf, B, H, T }: CellArgs): void {
  * Backward through the window. buf.dH[t] arrives with ∂L/∂h_t from above and leaves as the total;
  * buf.dC[t] receives the total ∂L/∂c_t; buf.dPre receives ∂L/∂(pre-activations) of i f g o.
  */
-export function lstmBackward({ kernels, Whh, buf, B, H, T }: CellArgs): void {
+export function lstmBackward({ kernels, Whh, buf, B, H, T, reverse = false, lengths = null }: CellArgs): void {
   const BH = B * H;
   const G4 = 4 * H;
   kernels.heap.fill(0, buf.dcNext, buf.dcNext + BH);
-  for (let t = T - 1; t >= 0; t--) {
+  for (let s = T - 1; s >= 0; s--) {
+    const t = stepTime(s, T, reverse);
     const heap = kernels.heap;
     const gates = buf.gates + t * B * G4;
     const dPre = buf.dPre + t * B * G4;
     const dh = buf.dH + t * BH;
     const dC = buf.dC + t * BH;
     const tcAt = buf.tc + t * BH;
-    const cPrev = buf.c + t * BH;
+    const cPrev = buf.c + prevSlot(t, reverse) * BH;
     const dcNext = buf.dcNext;
+    const tp = prevTime(t, T, reverse);
     for (let b = 0; b < B; b++) {
       const row = gates + b * G4;
       const drow = dPre + b * G4;
-      const s = b * H;
+      const s0 = b * H;
+      if (lengths && t >= lengths[b]) {
+        // Padding: ∂L/∂h and ∂L/∂c (in dcNext) pass straight through to the previous state.
+        heap.fill(0, drow, drow + G4);
+        heap.fill(0, dC + s0, dC + s0 + H);
+        if (tp >= 0) for (let j = 0; j < H; j++) heap[buf.dH + tp * BH + s0 + j] += heap[dh + s0 + j];
+        continue;
+      }
       for (let j = 0; j < H; j++) {
         const i = heap[row + j];
         const f = heap[row + H + j];
         const g = heap[row + 2 * H + j];
         const o = heap[row + 3 * H + j];
-        const tc = heap[tcAt + s + j];
-        const dhv = heap[dh + s + j];
+        const tc = heap[tcAt + s0 + j];
+        const dhv = heap[dh + s0 + j];
         // ∂L/∂c_t: through h_t = o ⊙ tanh(c_t), plus the additive path from c_{t+1} = f ⊙ c_t + …
-        const dc = heap[dcNext + s + j] + dhv * o * (1 - tc * tc);
-        heap[dC + s + j] = dc;
+        const dc = heap[dcNext + s0 + j] + dhv * o * (1 - tc * tc);
+        heap[dC + s0 + j] = dc;
         heap[drow + j] = dc * g * i * (1 - i);
-        heap[drow + H + j] = dc * heap[cPrev + s + j] * f * (1 - f);
+        heap[drow + H + j] = dc * heap[cPrev + s0 + j] * f * (1 - f);
         heap[drow + 2 * H + j] = dc * i * (1 - g * g);
         heap[drow + 3 * H + j] = dhv * tc * o * (1 - o);
-        heap[dcNext + s + j] = dc * f;
+        heap[dcNext + s0 + j] = dc * f;
       }
     }
-    if (t > 0) kernels.gemmNN(dPre, Whh, buf.dH + (t - 1) * BH, B, H, G4, true);
+    if (tp >= 0) kernels.gemmNN(dPre, Whh, buf.dH + tp * BH, B, H, G4, true);
   }
 }

@@ -1,37 +1,62 @@
-// src/engine/cells/rnn.ts: Elman tanh RNN, recurrent part: forward over a window, backward through it.
-import type { CellArgs } from "./common";
+// src/engine/cells/rnn.ts: Elman RNN (tanh or ReLU), recurrent part: forward over a window, backward through it.
+import { outSlot, prevSlot, prevTime, stepTime, type CellArgs } from "./common";
 
 /**
- * h_t = tanh(x_t W_ih^T + b_ih + h_{t−1} W_hh^T + b_hh)   (lesson "rnn-basics", eq. 1)
+ * h_t = tanh(x_t W_ih^T + b_ih + h_{t−1} W_hh^T + b_hh)   (lesson "rnn-basics", eq. 1); with `relu`, max(0, ·).
  * On entry buf.gates[t] holds x_t W_ih^T + b_ih + b_hh; this adds the recurrent term and squashes.
+ * Slots, directions and lengths: see CellArgs.
  */
-export function rnnForward({ kernels, Whh, buf, B, H, T }: CellArgs): void {
+export function rnnForward({ kernels, Whh, buf, B, H, T, reverse = false, lengths = null, relu = false }: CellArgs): void {
   const BH = B * H;
-  for (let t = 0; t < T; t++) {
+  for (let s = 0; s < T; s++) {
+    const t = stepTime(s, T, reverse);
     const pre = buf.gates + t * BH;
-    kernels.gemmNT(buf.h + t * BH, Whh, pre, B, H, H, true);
+    const hPrev = buf.h + prevSlot(t, reverse) * BH;
+    kernels.gemmNT(hPrev, Whh, pre, B, H, H, true);
     const heap = kernels.heap;
-    const hOut = buf.h + (t + 1) * BH;
-    for (let i = 0; i < BH; i++) heap[hOut + i] = Math.tanh(heap[pre + i]);
+    const hOut = buf.h + outSlot(t, reverse) * BH;
+    if (relu) for (let i = 0; i < BH; i++) heap[hOut + i] = heap[pre + i] > 0 ? heap[pre + i] : 0;
+    else for (let i = 0; i < BH; i++) heap[hOut + i] = Math.tanh(heap[pre + i]);
+    if (lengths) {
+      for (let b = 0; b < B; b++) {
+        if (t < lengths[b]) continue;
+        heap.copyWithin(hOut + b * H, hPrev + b * H, hPrev + (b + 1) * H);
+        heap.fill(0, pre + b * H, pre + (b + 1) * H);
+      }
+    }
   }
 }
 
 /**
  * On entry buf.dH[t] holds ∂L/∂h_t from above (the head or the next layer); this adds what comes back from
- * step t+1, so buf.dH ends as the total gradient, and writes ∂L/∂a_t = ∂L/∂h_t ⊙ (1 − h_t²) to buf.dPre.
+ * the step that read h_t, so buf.dH ends as the total gradient, and writes ∂L/∂a_t = ∂L/∂h_t ⊙ f'(a_t) to
+ * buf.dPre (tanh: 1 − h_t²; ReLU: 1 where h_t > 0, else 0, as PyTorch takes it at 0).
  */
-export function rnnBackward({ kernels, Whh, buf, B, H, T }: CellArgs): void {
+export function rnnBackward({ kernels, Whh, buf, B, H, T, reverse = false, lengths = null, relu = false }: CellArgs): void {
   const BH = B * H;
-  for (let t = T - 1; t >= 0; t--) {
+  for (let s = T - 1; s >= 0; s--) {
+    const t = stepTime(s, T, reverse);
     const heap = kernels.heap;
     const dh = buf.dH + t * BH;
     const da = buf.dPre + t * BH;
-    const hOut = buf.h + (t + 1) * BH;
-    for (let i = 0; i < BH; i++) {
-      const h = heap[hOut + i];
-      heap[da + i] = heap[dh + i] * (1 - h * h);
+    const hOut = buf.h + outSlot(t, reverse) * BH;
+    if (relu) {
+      for (let i = 0; i < BH; i++) heap[da + i] = heap[hOut + i] > 0 ? heap[dh + i] : 0;
+    } else {
+      for (let i = 0; i < BH; i++) {
+        const h = heap[hOut + i];
+        heap[da + i] = heap[dh + i] * (1 - h * h);
+      }
     }
-    // ∂L/∂h_{t−1} += ∂L/∂a_t W_hh  (h0 is a constant: nothing flows out of step 0)
-    if (t > 0) kernels.gemmNN(da, Whh, buf.dH + (t - 1) * BH, B, H, H, true);
+    const tp = prevTime(t, T, reverse);
+    if (lengths) {
+      for (let b = 0; b < B; b++) {
+        if (t < lengths[b]) continue;
+        heap.fill(0, da + b * H, da + (b + 1) * H);
+        if (tp >= 0) for (let j = 0; j < H; j++) heap[buf.dH + tp * BH + b * H + j] += heap[dh + b * H + j];
+      }
+    }
+    // ∂L/∂h_{prev} += ∂L/∂a_t W_hh  (the initial state is a constant: nothing flows out of the first step)
+    if (tp >= 0) kernels.gemmNN(da, Whh, buf.dH + tp * BH, B, H, H, true);
   }
 }
