@@ -1,5 +1,7 @@
 // src/engine/cells/gru.ts: GRU, recurrent part: forward over a window, backward through it (PyTorch layout r z n).
-import { outSlot, prevSlot, prevTime, sigmoid, stepTime, type CellArgs } from "./common";
+import { sigmoid, type CellArgs } from "./common";
+
+// Step order and state slots are inlined here (see stepTime, prevSlot, outSlot, prevTime in common.ts): this loop is hot.
 
 /**
  * r = σ(x W_ir^T + b_ir + h_{t−1} W_hr^T + b_hr),  z = σ(x W_iz^T + b_iz + h_{t−1} W_hz^T + b_hz)   ("gru", eq. 1–2)
@@ -13,12 +15,12 @@ export function gruForward({ kernels, Whh, bhh, buf, B, H, T, reverse = false, l
   const BH = B * H;
   const G3 = 3 * H;
   for (let s = 0; s < T; s++) {
-    const t = stepTime(s, T, reverse);
-    const hPrev = buf.h + prevSlot(t, reverse) * BH;
+    const t = reverse ? T - 1 - s : s;
+    const hPrev = buf.h + (reverse ? t + 1 : t) * BH;
     kernels.gemmNT(hPrev, Whh, buf.gh, B, G3, H, false);
     const heap = kernels.heap;
     const gi = buf.gates + t * B * G3;
-    const hOut = buf.h + outSlot(t, reverse) * BH;
+    const hOut = buf.h + (reverse ? t : t + 1) * BH;
     const hnAt = buf.hn + t * BH;
     for (let b = 0; b < B; b++) {
       const row = gi + b * G3;
@@ -53,15 +55,15 @@ export function gruBackward({ kernels, Whh, buf, B, H, T, reverse = false, lengt
   const BH = B * H;
   const G3 = 3 * H;
   for (let s = T - 1; s >= 0; s--) {
-    const t = stepTime(s, T, reverse);
+    const t = reverse ? T - 1 - s : s;
     const heap = kernels.heap;
     const gates = buf.gates + t * B * G3;
     const dPre = buf.dPre + t * B * G3;
     const dPreH = buf.dPreH + t * B * G3;
     const dh = buf.dH + t * BH;
-    const hPrev = buf.h + prevSlot(t, reverse) * BH;
+    const hPrev = buf.h + (reverse ? t + 1 : t) * BH;
     const hnAt = buf.hn + t * BH;
-    const tp = prevTime(t, T, reverse);
+    const tp = reverse ? (t + 1 < T ? t + 1 : -1) : t - 1;
     const dhPrev = buf.dH + tp * BH; // only written when tp ≥ 0
     for (let b = 0; b < B; b++) {
       const row = gates + b * G3;

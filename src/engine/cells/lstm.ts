@@ -1,5 +1,7 @@
 // src/engine/cells/lstm.ts: LSTM, recurrent part: forward over a window, backward through it (PyTorch layout i f g o).
-import { outSlot, prevSlot, prevTime, sigmoid, stepTime, type CellArgs } from "./common";
+import { sigmoid, type CellArgs } from "./common";
+
+// Step order and state slots are inlined here (see stepTime, prevSlot, outSlot, prevTime in common.ts): this loop is hot.
 
 /**
  * i = σ(·), f = σ(·), g = tanh(·), o = σ(·) of x_t W_i*^T + b_i* + h_{t−1} W_h*^T + b_h*   ("lstm", eq. 1–4)
@@ -11,10 +13,10 @@ export function lstmForward({ kernels, Whh, buf, B, H, T, reverse = false, lengt
   const BH = B * H;
   const G4 = 4 * H;
   for (let s = 0; s < T; s++) {
-    const t = stepTime(s, T, reverse);
+    const t = reverse ? T - 1 - s : s;
     const pre = buf.gates + t * B * G4;
-    const ps = prevSlot(t, reverse) * BH;
-    const os = outSlot(t, reverse) * BH;
+    const ps = (reverse ? t + 1 : t) * BH;
+    const os = (reverse ? t : t + 1) * BH;
     kernels.gemmNT(buf.h + ps, Whh, pre, B, G4, H, true);
     const heap = kernels.heap;
     const cPrev = buf.c + ps;
@@ -60,16 +62,16 @@ export function lstmBackward({ kernels, Whh, buf, B, H, T, reverse = false, leng
   const G4 = 4 * H;
   kernels.heap.fill(0, buf.dcNext, buf.dcNext + BH);
   for (let s = T - 1; s >= 0; s--) {
-    const t = stepTime(s, T, reverse);
+    const t = reverse ? T - 1 - s : s;
     const heap = kernels.heap;
     const gates = buf.gates + t * B * G4;
     const dPre = buf.dPre + t * B * G4;
     const dh = buf.dH + t * BH;
     const dC = buf.dC + t * BH;
     const tcAt = buf.tc + t * BH;
-    const cPrev = buf.c + prevSlot(t, reverse) * BH;
+    const cPrev = buf.c + (reverse ? t + 1 : t) * BH;
     const dcNext = buf.dcNext;
-    const tp = prevTime(t, T, reverse);
+    const tp = reverse ? (t + 1 < T ? t + 1 : -1) : t - 1;
     for (let b = 0; b < B; b++) {
       const row = gates + b * G4;
       const drow = dPre + b * G4;

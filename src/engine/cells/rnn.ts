@@ -1,5 +1,7 @@
 // src/engine/cells/rnn.ts: Elman RNN (tanh or ReLU), recurrent part: forward over a window, backward through it.
-import { outSlot, prevSlot, prevTime, stepTime, type CellArgs } from "./common";
+import type { CellArgs } from "./common";
+
+// Step order and state slots are inlined here (see stepTime, prevSlot, outSlot, prevTime in common.ts): this loop is hot.
 
 /**
  * h_t = tanh(x_t W_ih^T + b_ih + h_{t−1} W_hh^T + b_hh)   (lesson "rnn-basics", eq. 1); with `relu`, max(0, ·).
@@ -9,12 +11,12 @@ import { outSlot, prevSlot, prevTime, stepTime, type CellArgs } from "./common";
 export function rnnForward({ kernels, Whh, buf, B, H, T, reverse = false, lengths = null, relu = false }: CellArgs): void {
   const BH = B * H;
   for (let s = 0; s < T; s++) {
-    const t = stepTime(s, T, reverse);
+    const t = reverse ? T - 1 - s : s;
     const pre = buf.gates + t * BH;
-    const hPrev = buf.h + prevSlot(t, reverse) * BH;
+    const hPrev = buf.h + (reverse ? t + 1 : t) * BH;
     kernels.gemmNT(hPrev, Whh, pre, B, H, H, true);
     const heap = kernels.heap;
-    const hOut = buf.h + outSlot(t, reverse) * BH;
+    const hOut = buf.h + (reverse ? t : t + 1) * BH;
     if (relu) for (let i = 0; i < BH; i++) heap[hOut + i] = heap[pre + i] > 0 ? heap[pre + i] : 0;
     else for (let i = 0; i < BH; i++) heap[hOut + i] = Math.tanh(heap[pre + i]);
     if (lengths) {
@@ -35,11 +37,11 @@ export function rnnForward({ kernels, Whh, buf, B, H, T, reverse = false, length
 export function rnnBackward({ kernels, Whh, buf, B, H, T, reverse = false, lengths = null, relu = false }: CellArgs): void {
   const BH = B * H;
   for (let s = T - 1; s >= 0; s--) {
-    const t = stepTime(s, T, reverse);
+    const t = reverse ? T - 1 - s : s;
     const heap = kernels.heap;
     const dh = buf.dH + t * BH;
     const da = buf.dPre + t * BH;
-    const hOut = buf.h + outSlot(t, reverse) * BH;
+    const hOut = buf.h + (reverse ? t : t + 1) * BH;
     if (relu) {
       for (let i = 0; i < BH; i++) heap[da + i] = heap[hOut + i] > 0 ? heap[dh + i] : 0;
     } else {
@@ -48,7 +50,7 @@ export function rnnBackward({ kernels, Whh, buf, B, H, T, reverse = false, lengt
         heap[da + i] = heap[dh + i] * (1 - h * h);
       }
     }
-    const tp = prevTime(t, T, reverse);
+    const tp = reverse ? (t + 1 < T ? t + 1 : -1) : t - 1;
     if (lengths) {
       for (let b = 0; b < B; b++) {
         if (t < lengths[b]) continue;
