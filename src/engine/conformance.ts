@@ -43,6 +43,11 @@ export interface Fixture {
   targets: Float64Array | null;
   targetIndices: Int32Array | null;
   train: { steps: number; lr: number; maxNorm: number } | null;
+  /**
+   * Truncated BPTT (train fixtures, docs/engine-v2.md): consecutive windows of these lengths (summing to T), each
+   * starting from the previous window's final state ("carry"), one clipped Adam step per window; null otherwise.
+   */
+  windows: number[] | null;
   /** The reference results, for comparison only. */
   expected: Record<string, unknown> | null;
 }
@@ -121,10 +126,18 @@ export function parseFixture(raw: unknown, file: string): Fixture {
     }
     train = { steps: t.steps, lr: t.lr, maxNorm: t.maxNorm };
   }
+  let windows: number[] | null = null;
+  if (r.windows !== undefined) {
+    const w = r.windows;
+    if (!train || !Array.isArray(w) || w.length === 0 || !w.every((n) => Number.isInteger(n) && (n as number) >= 1) || (w as number[]).reduce((a, b) => a + b, 0) !== T || lengths || output !== "all") {
+      throw new EngineError("shape", `${file}: "windows" must be window lengths summing to steps = ${T}, in a train fixture without lengths and with output "all".`);
+    }
+    windows = w as number[];
+  }
   const expected = typeof r.expected === "object" && r.expected !== null ? (r.expected as Json) : null;
   return {
     name, kind, formatVersion: fv, cell, nonlinearity, bidirectional, inputKind, vocabSize: V, output,
-    D, H, L, O, T, B, loss, params, h0, c0, inputs, inputIds, lengths, targets, targetIndices, train, expected,
+    D, H, L, O, T, B, loss, params, h0, c0, inputs, inputIds, lengths, targets, targetIndices, train, windows, expected,
   };
 }
 
@@ -176,7 +189,31 @@ export function runFixture(fx: Fixture, kernels: KernelChoice = "auto"): Fixture
   });
   out.dh = nest(dhTop, [T, B, N * H]);
   if (dense) out.dinputs = nest(net.inputGrads(), [T, B, D]);
-  if (fx.train) {
+  if (fx.train && fx.windows) {
+    // Truncated BPTT: every window after the first starts from the state the previous one ended in.
+    const opt = createOptimizer(net, { kind: "adam", lr: fx.train.lr });
+    const losses: number[] = [];
+    let start = 0;
+    fx.windows.forEach((w, i) => {
+      const f = (a: Float64Array, width: number): Float64Array => a.subarray(start * B * width, (start + w) * B * width);
+      const n = (a: Int32Array): Int32Array => a.subarray(start * B, (start + w) * B);
+      const win: Batch = {
+        T: w,
+        B,
+        ...(fx.inputs ? { inputs: f(fx.inputs, D) } : {}),
+        ...(fx.inputIds ? { inputIndices: n(fx.inputIds) } : {}),
+        ...(fx.targets ? { targets: f(fx.targets, O) } : {}),
+        ...(fx.targetIndices ? { targetIndices: n(fx.targetIndices) } : {}),
+      };
+      losses.push(net.forwardBackward(win, { initialState: i === 0 ? initialState : "carry" }));
+      clipGradNorm(net.grads, fx.train!.maxNorm);
+      opt.step(net.params, net.grads);
+      start += w;
+    });
+    out.losses = losses;
+    out.finalParams = Object.fromEntries(net.layout.specs.map((s) => [s.name, nest(net.param(s.name), s.shape)]));
+    out.finalState = nest(net.finalState().h, fx.bidirectional ? [L, 2, B, H] : [L, B, H]);
+  } else if (fx.train) {
     // PyTorch's loop verbatim (forward, backward, clip_grad_norm_, Adam.step), without trainStep's divergence
     // guard: an exploding fixture must produce what PyTorch produces, not a refusal.
     const opt = createOptimizer(net, { kind: "adam", lr: fx.train.lr });

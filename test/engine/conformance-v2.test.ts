@@ -28,3 +28,26 @@ describe.each(["ts", "wasm-simd"] as const)("v2 conformance with %s kernels", (k
     for (const [key, err] of Object.entries(errors)) expect(err, key).toBeLessThan(1e-9);
   });
 });
+
+// The project's own PyTorch fixtures (scripts/fixtures/make_v2.py): other seeds, lengths up to 60, every cell
+// bidirectional × lengths × "last", ReLU, tokens, BCE, training, and truncated BPTT over windows of 10, 10, 7 steps.
+const GENERATED_V2 = join(PUBLIC_V2_FIXTURES, "../generated-v2");
+const generated = readdirSync(GENERATED_V2)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .map((f) => parseFixture(JSON.parse(readFileSync(join(GENERATED_V2, f), "utf8")) as unknown, f));
+
+describe.each(["ts", "wasm-simd"] as const)("generated v2 fixtures with %s kernels", (kernels) => {
+  it("covers every feature", () => {
+    expect(generated.length).toBeGreaterThanOrEqual(26);
+    expect(generated.filter((f) => f.windows).map((f) => f.cell).sort()).toEqual(["gru", "lstm", "rnn"]);
+    expect(Math.max(...generated.map((f) => f.T))).toBe(60);
+  });
+
+  it.each(generated)("$name matches PyTorch to 1e-9", (fx) => {
+    const result = runFixture(fx, kernels);
+    const errors = compareFixture(result, fx.expected!);
+    if (fx.windows) expect(Object.keys(errors)).toEqual(expect.arrayContaining(["losses", "finalState"]));
+    for (const [key, err] of Object.entries(errors)) expect(err, key).toBeLessThan(1e-9);
+  });
+});
