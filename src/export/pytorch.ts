@@ -332,7 +332,7 @@ export function exportPytorch(input: PytorchExportInput): string {
   return `#!/usr/bin/env python3
 # ${title}: a training run exported from RNN Notebook, to continue in PyTorch.
 #
-#   python3 ${"this_file.py"} [--steps N] [--export model.json] [--save checkpoint.pt]
+#   python3 this_file.py [--steps N] [--export model.json] [--save checkpoint.pt]
 #
 # Needs PyTorch (pip install torch, or Debian's python3-torch). Everything is float64, as in the browser, so the
 # first loss printed is the loss the browser would have computed on its next step.
