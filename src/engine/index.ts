@@ -10,7 +10,10 @@ export { validateBatch, MAX_BATCH, MAX_STEPS, PADDING_INDEX, type Batch } from "
 export { initKernels, bestKernelName, createKernels, type KernelChoice, type KernelName, type Kernels } from "./kernels";
 export { initParams, spectralRadius, type InitOptions, type InitScheme } from "./init";
 export { createNetwork, Network, type BackwardOptions, type ForwardOptions, type InitialState, type NetworkOptions } from "./network";
-export { clipGradNorm, gradNorm, Optimizer, MAX_LEARNING_RATE, validateLearningRate, type OptimizerKind, type OptimizerSpec } from "./optim";
+export {
+  clipGradNorm, gradNorm, Optimizer, MAX_LEARNING_RATE, OPTIMIZER_KINDS, resolveOptimizerSpec, validateLearningRate,
+  type OptimizerKind, type OptimizerSettings, type OptimizerSpec, type OptimizerState,
+} from "./optim";
 export { createOptimizer, trainStep, type Divergence, type StepOptions, type StepResult } from "./train";
 export { readTrace, type DirectionTrace, type Trace, type TraceOptions } from "./trace";
 export { configMismatch, exportModel, loadParams, parseModelFile, MAX_MODEL_FILE_CHARS, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelFile } from "./io";
