@@ -104,6 +104,8 @@ export interface Seq2SeqTrace {
   encoderOutputs: Float64Array;
   /** Decoder states z_t (the LSTM's h) [U][B][H]. */
   decoderStates: Float64Array;
+  /** The context vectors ctx_t the decoder read [U][B][H] (all 0 with attention "none"). */
+  contexts: Float64Array;
   /** Raw logits [U][B][Vt]. */
   logits: Float64Array;
   /** Softmax of the logits: each step's output distribution [U][B][Vt]. */
@@ -647,8 +649,14 @@ export class Seq2SeqModel {
       const lse = logSumExp(logits, i * Vt, Vt);
       for (let j = 0; j < Vt; j++) probs[i * Vt + j] = Math.exp(logits[i * Vt + j] - lse);
     }
+    const E = this.config.embeddingSize, Din = this.Din;
+    const contexts = new Float64Array(U * B * H);
+    if (this.config.attention !== "none") {
+      for (let i = 0; i < U * B; i++) contexts.set(m.subarray(ws.X + i * Din + E, ws.X + (i + 1) * Din), i * H);
+    }
     return {
       S, U, B,
+      contexts,
       sourceLengths: batch.sourceLengths.slice(),
       attention: ws.att >= 0 ? m.slice(ws.att, ws.att + U * B * S) : new Float64Array(U * B * S),
       encoderOutputs: m.slice(ws.keys, ws.keys + S * B * H),
