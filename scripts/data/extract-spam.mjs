@@ -114,7 +114,7 @@ function clean(text) {
     .replace(/\b(?:https?|ftp):\/\/\S+|\bwww\.[^\s<>"]+/gi, "<url>")
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, "<email>")
     // Control characters, the replacement character and stray bytes go; letters of any script stay.
-    .replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, " ")
+    .replace(/[\p{Cc}\ufffd]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
