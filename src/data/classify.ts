@@ -16,8 +16,17 @@ export interface ClassDataset {
   readonly examples: readonly LabelledText[];
 }
 
-/** Limits on a learner's own lines (the lab trains in the browser). */
-export const USER_LIMITS = { maxLines: 20_000, maxLineChars: 2_000, maxClasses: 10, minPerClass: 3 } as const;
+/** Limits on a learner's own lines. */
+export interface LineLimits {
+  readonly maxLines: number;
+  readonly maxLineChars: number;
+  readonly maxClasses: number;
+  /** Each class needs a few examples for training, validation and test. */
+  readonly minPerClass: number;
+}
+
+/** The lab's limits: it trains in the browser. */
+export const USER_LIMITS: LineLimits = { maxLines: 20_000, maxLineChars: 2_000, maxClasses: 10, minPerClass: 3 };
 
 function rowsOf(text: string, file: string, header: string): string[][] {
   const lines = text.split(/\r?\n/);
@@ -57,7 +66,7 @@ export function parseNamesTsv(text: string): ClassDataset {
  * Blank lines are skipped; a trailing "\r" is dropped. Refuses, naming the first bad line: no tab, empty label or
  * text, an overlong line, too many lines or classes, a single class, a class with fewer than `minPerClass` examples.
  */
-export function parseLabelledLines(text: string, limits: typeof USER_LIMITS = USER_LIMITS): ClassDataset {
+export function parseLabelledLines(text: string, limits: LineLimits = USER_LIMITS): ClassDataset {
   const lines = text.split("\n");
   const filled = lines.filter((l) => l.trim() !== "").length;
   if (filled === 0) throw new DataInputError({ code: "empty", values: {} });

@@ -237,15 +237,17 @@ export function exactMatchByLength(sourceLengths: ArrayLike<number>, isExact: re
 // ---------------------------------------------------------------------------------------------------------------
 // Typed input
 
-/** "a–z", "0–9, a–z, ',', '.'": the symbols a model knows, runs of consecutive characters shortened. */
+/** "␣, ',', 0–9, a–z": the symbols a model knows, runs of letters or digits shortened, a space shown as ␣ (no word to translate). */
 export function describeAlphabet(symbols: readonly string[]): string {
   const sorted = [...new Set(symbols)].sort();
   const parts: string[] = [];
-  const show = (s: string): string => (s === " " ? "space" : /^[\p{L}\p{N}]$/u.test(s) ? s : `'${s}'`);
+  const isAlnum = (s: string): boolean => /^[\p{L}\p{N}]$/u.test(s);
+  const code = (s: string): number => (Array.from(s).length === 1 ? s.codePointAt(0)! : NaN);
+  const show = (s: string): string => (s === " " ? "␣" : isAlnum(s) ? s : `'${s}'`);
   for (let i = 0; i < sorted.length; ) {
     let j = i;
-    const code = (s: string): number => (Array.from(s).length === 1 ? s.codePointAt(0)! : NaN);
-    while (j + 1 < sorted.length && code(sorted[j + 1]) === code(sorted[j]) + 1 && /^[\p{L}\p{N}]$/u.test(sorted[j + 1])) j++;
+    // Only runs of letters or digits are shortened ("a–z", "0–9"), never "/–9".
+    if (isAlnum(sorted[i])) while (j + 1 < sorted.length && code(sorted[j + 1]) === code(sorted[j]) + 1 && isAlnum(sorted[j + 1])) j++;
     parts.push(j - i >= 2 ? `${show(sorted[i])}–${show(sorted[j])}` : sorted.slice(i, j + 1).map(show).join(", "));
     i = j + 1;
   }
