@@ -2,7 +2,7 @@
 // Also the metrics (MAE, RMSE, MASE). Forecasters read and write normalised values (z); metrics are in the
 // series' own units. Pure: usable in a worker.
 import { createRng, type Rng } from "../engine/rng";
-import type { ForecastProblem, Windows } from "./forecast";
+import { addLast, relativeToLast, type ForecastProblem, type Windows } from "./forecast";
 import { leastSquares } from "./leastSquares";
 
 export type BaselineName = "persistence" | "seasonalNaive" | "ar" | "dense";
@@ -83,6 +83,15 @@ export interface DenseSpec {
   seed: number;
   learningRate?: number;
   batch?: number;
+}
+
+export interface DenseFitSpec extends DenseSpec {
+  epochs: number;
+  /**
+   * Read and predict changes from the window's last value (relativeToLast) rather than levels. Default true: with
+   * levels, a tanh network fails wherever the test range leaves the training range's levels (see public/data/README.md).
+   */
+  relative?: boolean;
 }
 
 /**
@@ -229,6 +238,10 @@ export function mse(f: Forecasts, w: Windows): number {
 
 export interface DenseFit {
   readonly model: DenseForecaster;
+  /** Whether the model reads and predicts changes from the last value. */
+  readonly relative: boolean;
+  /** Forecasts (levels, normalised) for any windows of the problem: the model, with the level added back if relative. */
+  readonly forecast: (w: Windows) => Forecasts;
   /** Validation MSE (normalised) after each epoch. */
   readonly validationLoss: Float64Array;
   readonly trainLoss: Float64Array;
@@ -237,16 +250,21 @@ export interface DenseFit {
 }
 
 /** Trains for `epochs` epochs and keeps the weights of the epoch with the lowest validation loss (early stopping). */
-export function fitDense(problem: ForecastProblem, spec: DenseSpec & { epochs: number }): DenseFit {
+export function fitDense(problem: ForecastProblem, spec: DenseFitSpec): DenseFit {
+  const relative = spec.relative ?? true;
   const model = new DenseForecaster(problem.p, problem.k, spec);
+  const view = (w: Windows): Windows => (relative ? relativeToLast(w) : w);
+  const train = view(problem.train);
+  const validation = view(problem.validation);
   const trainLoss = new Float64Array(spec.epochs);
   const validationLoss = new Float64Array(spec.epochs);
   let best = Infinity;
   let bestEpoch = 0;
   let bestTheta = model.theta.slice();
   for (let e = 0; e < spec.epochs; e++) {
-    trainLoss[e] = model.trainEpoch(problem.train);
-    validationLoss[e] = mse(model.predict(problem.validation), problem.validation);
+    trainLoss[e] = model.trainEpoch(train);
+    // Changes and levels differ by the same x_t in forecast and target: the MSE is the same in either view.
+    validationLoss[e] = mse(model.predict(validation), validation);
     if (validationLoss[e] < best) {
       best = validationLoss[e];
       bestEpoch = e + 1;
@@ -254,7 +272,8 @@ export function fitDense(problem: ForecastProblem, spec: DenseSpec & { epochs: n
     }
   }
   model.theta.set(bestTheta);
-  return { model, validationLoss, trainLoss, bestEpoch };
+  const forecast = (w: Windows): Forecasts => (relative ? addLast(model.predict(relativeToLast(w)), w) : model.predict(w));
+  return { model, relative, forecast, validationLoss, trainLoss, bestEpoch };
 }
 
 export interface ForecastMetrics {
@@ -326,7 +345,7 @@ export interface BaselineReport {
  * Every baseline on the problem's validation and test windows. The dense network trains for `dense.epochs`
  * epochs (the slow part: run it in a worker, or train a DenseForecaster epoch by epoch and score it yourself).
  */
-export function runBaselines(problem: ForecastProblem, dense: DenseSpec & { epochs: number }): BaselineReport {
+export function runBaselines(problem: ForecastProblem, dense: DenseFitSpec): BaselineReport {
   const ar = fitAr(problem.train);
   const denseFit = fitDense(problem, dense);
   const forecast = (name: BaselineName, w: Windows): Forecasts => {
@@ -338,7 +357,7 @@ export function runBaselines(problem: ForecastProblem, dense: DenseSpec & { epoc
       case "ar":
         return arForecast(ar, w);
       case "dense":
-        return denseFit.model.predict(w);
+        return denseFit.forecast(w);
     }
   };
   const names: BaselineName[] = ["persistence", "seasonalNaive", "ar", "dense"];

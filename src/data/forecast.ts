@@ -167,6 +167,33 @@ export function makeWindows(values: Float64Array, p: number, k: number, from: nu
   return { p, k, N, origins, inputs, targets };
 }
 
+/**
+ * The same windows seen from their last value: inputs x_{t−p+1…t} − x_t, targets x_{t+1…t+k} − x_t. A model that
+ * reads and predicts changes does not depend on the level, so a trend that takes the test range above anything in
+ * the training range (births in the 1980s, a falling temperature) does not put it outside what it has seen.
+ */
+export function relativeToLast(w: Windows): Windows {
+  const { p, k, N } = w;
+  const inputs = new Float64Array(N * p);
+  const targets = new Float64Array(N * k);
+  for (let n = 0; n < N; n++) {
+    const last = w.inputs[n * p + p - 1];
+    for (let j = 0; j < p; j++) inputs[n * p + j] = w.inputs[n * p + j] - last;
+    for (let j = 0; j < k; j++) targets[n * k + j] = w.targets[n * k + j] - last;
+  }
+  return { p, k, N, origins: w.origins, inputs, targets };
+}
+
+/** Forecasts of changes [N][k] (from a model trained on relativeToLast windows) back to levels: + x_t. */
+export function addLast(changes: Float64Array, w: Windows): Float64Array {
+  const out = new Float64Array(changes.length);
+  for (let n = 0; n < w.N; n++) {
+    const last = w.inputs[n * w.p + w.p - 1];
+    for (let j = 0; j < w.k; j++) out[n * w.k + j] = changes[n * w.k + j] + last;
+  }
+  return out;
+}
+
 /** A series made ready for forecasting: raw and normalised values, the split, the windows of each part. */
 export interface ForecastProblem {
   readonly values: Float64Array;

@@ -2,10 +2,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  arForecast, DenseForecaster, fitAr, forecastMetrics, maseScale, persistence, runBaselines, seasonalNaive,
+  arForecast, DenseForecaster, fitAr, fitDense, forecastMetrics, maseScale, persistence, runBaselines, scoreForecasts,
+  seasonalNaive,
 } from "../../src/data/baselines";
 import {
-  chronologicalSplit, makeForecastProblem, makeWindows, normalisationFromTraining, parseSeriesCsv, randomWalk, SERIES,
+  addLast, chronologicalSplit, makeForecastProblem, makeWindows, normalisationFromTraining, parseSeriesCsv, randomWalk,
+  relativeToLast, SERIES,
 } from "../../src/data/forecast";
 import { leastSquares } from "../../src/data/leastSquares";
 import { DataInputError } from "../../src/data/messages";
@@ -253,6 +255,29 @@ describe("dense network", () => {
     expect(row("ar").test.mae).toBeLessThan(1e-6);
     // A pure sine repeats every 25 steps: the seasonal naive is exact too.
     expect(row("seasonalNaive").test.mae).toBeLessThan(1e-9);
+  });
+});
+
+describe("relative windows", () => {
+  it("read the window from its last value, and addLast undoes it", () => {
+    const x = Float64Array.from([5, 7, 4, 9, 10, 12]);
+    const w = makeWindows(x, 3, 2, 3, 6);
+    const r = relativeToLast(w);
+    expect(Array.from(r.inputs.subarray(0, 3))).toEqual([5 - 4, 7 - 4, 0]);
+    expect(Array.from(r.targets.subarray(0, 2))).toEqual([9 - 4, 10 - 4]);
+    expect(addLast(r.targets, w)).toEqual(w.targets);
+  });
+
+  it("keep the dense network sane where the test range leaves the training range's levels (the sensor cools)", () => {
+    const s = parseSeriesCsv(readData("sensor-temperature.csv"), "sensor");
+    const pr = makeForecastProblem(s.values, { p: 14, k: 1, period: 1 });
+    const mase = (relative: boolean): number => {
+      const fit = fitDense(pr, { hidden: 16, seed: 1, epochs: 4, relative });
+      return scoreForecasts(pr, "test", fit.forecast(pr.test)).mase;
+    };
+    const persistenceMase = scoreForecasts(pr, "test", persistence(pr.test)).mase;
+    expect(mase(true)).toBeLessThan(1.5 * persistenceMase);
+    expect(mase(false)).toBeGreaterThan(5 * persistenceMase);
   });
 });
 
