@@ -30,7 +30,7 @@ export function encodeWav(samples: Float32Array, sampleRate: number): Uint8Array
   v.setUint32(40, samples.length * 2, true);
   for (let i = 0; i < samples.length; i++) {
     const s = Math.max(-1, Math.min(1, samples[i]));
-    v.setInt16(44 + i * 2, Math.round(s < 0 ? s * 32768 : s * 32767), true);
+    v.setInt16(44 + i * 2, Math.min(32767, Math.round(s * 32768)), true);
   }
   return bytes;
 }
