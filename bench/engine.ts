@@ -12,6 +12,7 @@ import os from "node:os";
 import { brainLib } from "./lib/brainjs";
 import { engineTsLib, engineWasmLib } from "./lib/engine";
 import { initTfjsWasm, tfjsLayersLib, tfjsLib, tfjsStockLib } from "./lib/tfjs";
+import { benchSeq2seq } from "./seq2seq";
 import { measureInterleaved, type Lib, type LibId, type Trainer } from "./lib/trainer";
 import { BATCHES, CELLS, flopsPerToken, makeWorkload, TASKS, type Cell, type Task, type Workload } from "./lib/workloads";
 
@@ -272,6 +273,8 @@ async function main(): Promise<void> {
       }
     }
   }
+  // The seq2seq workload (GRU encoder–decoder with additive attention, issue 13) compares engine and tfjs only.
+  if (o.libs.includes("engine") && o.libs.includes("tfjs")) await benchSeq2seq(o.seconds, o.json);
   if (o.json) return;
   for (const id of ["engine", "engine-ts"] as const) {
     const checks = rows.filter((r) => r.lib === id).map(targetText).filter((t) => t !== "");
