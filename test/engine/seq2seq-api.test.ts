@@ -112,6 +112,11 @@ describe("forward pass, traces, teacher forcing", () => {
         const n = batch.sourceLengths[b];
         expect(row.subarray(0, n).reduce((a, v) => a + v, 0)).toBeCloseTo(1, 14);
         expect(Array.from(row.subarray(n))).toEqual(new Array(tr.S - n).fill(0));
+        // The weights are the softmax of the reported scores; padded scores are −∞.
+        const sc = tr.scores.subarray((t * tr.B + b) * tr.S, (t * tr.B + b + 1) * tr.S);
+        const z = Array.from(sc.subarray(0, n), Math.exp).reduce((x, v) => x + v, 0);
+        for (let s = 0; s < n; s++) expect(row[s]).toBeCloseTo(Math.exp(sc[s]) / z, 14);
+        expect(Array.from(sc.subarray(n))).toEqual(new Array(tr.S - n).fill(-Infinity));
       }
     }
     // Padded encoder outputs are exact zeros; output distributions sum to 1.

@@ -41,6 +41,7 @@ export interface Seq2SeqWorkspace {
   readonly dhn: number; // [U][Bd][H]
   readonly wq: number; // additive scratch: q Wa^T + b_a [Bd][H]
   readonly att: number; // attention weights [U][Bd][S]
+  readonly scores: number; // attention scores e_s before the softmax [U][Bd][S] (−Infinity at padding)
   readonly tmp: number; // additive: tanh(q Wa^T + b_a + k Ua^T + b_u) [U][Bd][S][H]
   readonly logits: number; // [U][Bd][Vt]
   // backward (withGrad only; −1 otherwise)
@@ -104,6 +105,8 @@ export interface Seq2SeqTrace {
   encoderOutputs: Float64Array;
   /** Decoder states z_t (the LSTM's h) [U][B][H]. */
   decoderStates: Float64Array;
+  /** Attention scores e_s before the softmax [U][B][S]; −Infinity at padded positions (all 0 with attention "none"). */
+  scores: Float64Array;
   /** The context vectors ctx_t the decoder read [U][B][H] (all 0 with attention "none"). */
   contexts: Float64Array;
   /** Raw logits [U][B][Vt]. */
@@ -224,6 +227,7 @@ export class Seq2SeqModel {
       dhn: take(U * Bd * H, gru),
       wq: take(Bd * H, additive),
       att: take(U * Bd * S, attn),
+      scores: take(U * Bd * S, attn),
       tmp: take(U * Bd * S * H, additive),
       logits: take(U * Bd * Vt),
       dlogits: take(U * Bd * Vt, g),
@@ -369,6 +373,7 @@ export class Seq2SeqModel {
         const b = rowSrc ? rowSrc[r] : r;
         const n = lengths[b];
         const a = ws.att + (t * R + r) * S;
+        const sc = ws.scores + (t * R + r) * S;
         const q = zPrev + r * H;
         let max = -Infinity;
         for (let s = 0; s < n; s++) {
@@ -392,12 +397,16 @@ export class Seq2SeqModel {
         }
         let sum = 0;
         for (let s = 0; s < n; s++) {
+          m[sc + s] = m[a + s];
           const v = Math.exp(m[a + s] - max);
           m[a + s] = v;
           sum += v;
         }
         for (let s = 0; s < n; s++) m[a + s] /= sum;
-        for (let s = n; s < S; s++) m[a + s] = 0;
+        for (let s = n; s < S; s++) {
+          m[a + s] = 0;
+          m[sc + s] = -Infinity;
+        }
         const ctx = X + r * Din + E;
         m.fill(0, ctx, ctx + H);
         for (let s = 0; s < n; s++) {
@@ -659,6 +668,7 @@ export class Seq2SeqModel {
       contexts,
       sourceLengths: batch.sourceLengths.slice(),
       attention: ws.att >= 0 ? m.slice(ws.att, ws.att + U * B * S) : new Float64Array(U * B * S),
+      scores: ws.scores >= 0 ? m.slice(ws.scores, ws.scores + U * B * S) : new Float64Array(U * B * S),
       encoderOutputs: m.slice(ws.keys, ws.keys + S * B * H),
       decoderStates: m.slice(ws.z + B * H, ws.z + (U + 1) * B * H),
       logits,
