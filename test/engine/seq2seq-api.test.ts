@@ -124,6 +124,26 @@ describe("forward pass, traces, teacher forcing", () => {
     for (let i = 0; i < tr.U * tr.B; i++) expect(tr.probs.subarray(i * 6, i * 6 + 6).reduce((a, v) => a + v, 0)).toBeCloseTo(1, 14);
   });
 
+  it("gives the same results across many batch shapes (workspaces are reused, then recycled)", () => {
+    const cfgA = config("lstm", "additive");
+    const reused = new Seq2SeqModel(cfgA, { kernels: "ts", rng: new Rng(21) });
+    const rng = new Rng(5);
+    for (let i = 0; i < 10; i++) {
+      const pairs = Array.from({ length: 1 + (i % 4) }, () => ({
+        source: Array.from({ length: 1 + rng.int(6) }, () => rng.int(7)),
+        target: Array.from({ length: rng.int(5) }, () => 2 + rng.int(4)),
+      }));
+      const batch = packSeq2SeqBatch(pairs, { sos: 0, eos: 1 });
+      const fresh = new Seq2SeqModel(cfgA, { kernels: "ts", params: reused.getParams() });
+      expect(reused.forward(batch)).toBe(fresh.forward(batch));
+      reused.backward();
+      fresh.backward();
+      expect(reused.grads).toEqual(fresh.grads);
+      const greedy = greedyDecode(reused, pairs.map((p) => p.source), { sos: 0, eos: 1, maxLength: 3 + i });
+      expect(greedy.map((g) => g.tokens)).toEqual(greedyDecode(fresh, pairs.map((p) => p.source), { sos: 0, eos: 1, maxLength: 3 + i }).map((g) => g.tokens));
+    }
+  });
+
   it("source ids at padded positions are never read", () => {
     const model = new Seq2SeqModel(config("gru", "additive"), { kernels: "ts", rng: new Rng(4) });
     const batch = smallBatch();
