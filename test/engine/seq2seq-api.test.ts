@@ -48,6 +48,14 @@ describe.each(["ts", "wasm-simd"] as const)("seq2seq with %s kernels", (kernels)
     const sources = [[3, 4, 5, 6, 2], [6, 1], [2, 2, 3, 0, 1, 5, 4]];
     const opts = { sos: 0, eos: 1, maxLength: 8 };
     const greedy = greedyDecode(model, sources, opts);
+    // With traces: the same decoding, plus distributions, states and encoder outputs of the right sizes.
+    const traced = greedyDecode(model, sources, { ...opts, distributions: true });
+    traced.forEach((g, b) => {
+      expect(g.tokens).toEqual(greedy[b].tokens);
+      expect(g.encoderOutputs).toHaveLength(sources[b].length * 4);
+      expect(g.states).toHaveLength(g.stepLogProbs.length);
+      g.distributions!.forEach((d, t) => { expect(Math.log(Math.max(...d))).toBeCloseTo(g.stepLogProbs[t], 12); });
+    });
     sources.forEach((src, b) => {
       const beam = beamSearch(model, src, { ...opts, beamWidth: 1 });
       expect(beam.best.tokens).toEqual(greedy[b].tokens);

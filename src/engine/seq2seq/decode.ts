@@ -43,6 +43,8 @@ export interface GreedyResult extends Hypothesis {
   distributions?: Float64Array[];
   /** With `distributions: true`: the decoder state z_t after each step. */
   states?: Float64Array[];
+  /** With `distributions: true`: the encoder outputs h_s of the source, [n][H] row-major. */
+  encoderOutputs?: Float64Array;
 }
 
 function checkOptions(model: Seq2SeqModel, o: DecodeOptions): void {
@@ -98,7 +100,17 @@ export function greedyDecode(model: Seq2SeqModel, sources: readonly (readonly nu
   const ws = model.workspace(B, B, S, U, false);
   model.encode(ws, source, lengths);
   model.startDecoder(ws, null);
-  const results: GreedyResult[] = sources.map(() => ({ tokens: [], finished: false, logProb: 0, score: 0, stepLogProbs: [], attention: [], ...(options.distributions ? { distributions: [], states: [] } : {}) }));
+  const results: GreedyResult[] = sources.map((src, b) => {
+    const r: GreedyResult = { tokens: [], finished: false, logProb: 0, score: 0, stepLogProbs: [], attention: [] };
+    if (options.distributions) {
+      r.distributions = [];
+      r.states = [];
+      const m = model.kernels.heap;
+      r.encoderOutputs = new Float64Array(src.length * H);
+      for (let s = 0; s < src.length; s++) r.encoderOutputs.set(m.subarray(ws.keys + (s * B + b) * H, ws.keys + (s * B + b + 1) * H), s * H);
+    }
+    return r;
+  });
   const ids = new Int32Array(B).fill(options.sos);
   let live = B;
   for (let t = 0; t < U && live > 0; t++) {
