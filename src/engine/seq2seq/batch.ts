@@ -22,8 +22,8 @@ export interface Seq2SeqBatch {
   readonly targetOut: Int32Array;
 }
 
-function where(S: number, s: number, b: number): string {
-  return S > 0 ? `step ${s} of pair ${b}` : "";
+function where(s: number, b: number): string {
+  return `step ${s} of pair ${b}`;
 }
 
 /**
@@ -50,7 +50,7 @@ export function validateSeq2SeqBatch(c: Seq2SeqConfig, batch: Seq2SeqBatch): voi
     for (let s = 0; s < n; s++) {
       const id = batch.source[s * B + b];
       if (!Number.isInteger(id) || id < 0 || id >= Vs) {
-        throw new EngineError("value", `The source token id at ${where(S, s, b)} is ${id}, but the source vocabulary has ids 0 … ${Vs - 1}.`);
+        throw new EngineError("value", `The source token id at ${where(s, b)} is ${id}, but the source vocabulary has ids 0 … ${Vs - 1}.`);
       }
     }
   }
@@ -60,13 +60,13 @@ export function validateSeq2SeqBatch(c: Seq2SeqConfig, batch: Seq2SeqBatch): voi
       const i = t * B + b;
       const inId = batch.targetIn[i];
       if (!Number.isInteger(inId) || inId < 0 || inId >= Vt) {
-        throw new EngineError("value", `The decoder input id (targetIn) at ${where(U, t, b)} is ${inId}, but the target vocabulary has ids 0 … ${Vt - 1}.`);
+        throw new EngineError("value", `The decoder input id (targetIn) at ${where(t, b)} is ${inId}, but the target vocabulary has ids 0 … ${Vt - 1}.`);
       }
       const out = batch.targetOut[i];
       if (out === IGNORE_INDEX) continue;
       if (!Number.isInteger(out) || out < 0 || out >= Vt) {
         const pad = Number.isInteger(out) && out < 0 ? ` Target padding must be ${IGNORE_INDEX} (PyTorch's ignore_index), not ${out}.` : "";
-        throw new EngineError("value", `The target id (targetOut) at ${where(U, t, b)} is ${out}, but it must be 0 … ${Vt - 1} or ${IGNORE_INDEX} for nothing to predict.${pad}`);
+        throw new EngineError("value", `The target id (targetOut) at ${where(t, b)} is ${out}, but it must be 0 … ${Vt - 1} or ${IGNORE_INDEX} for nothing to predict.${pad}`);
       }
       predicted++;
     }
