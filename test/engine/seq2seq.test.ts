@@ -64,8 +64,8 @@ beforeAll(async () => {
 });
 
 describe.each(["ts", "wasm-simd"] as const)("seq2seq conformance with %s kernels", (kernels) => {
-  it("finds the four public seq2seq fixtures", () => {
-    expect(publicFixtures.map((f) => f.file)).toHaveLength(4);
+  it("finds the public seq2seq fixtures (four at least)", () => {
+    expect(publicFixtures.length).toBeGreaterThanOrEqual(4);
   });
 
   it.each([...publicFixtures, ...generated].map((f) => ({ name: f.raw.name, f })))("$name matches PyTorch to 1e-9", ({ f }) => {
