@@ -319,6 +319,7 @@ export function exportPytorch(input: PytorchExportInput): string {
   const state = opt.getState();
   for (const [name, b] of Object.entries(state.buffers)) checkFinite(`The optimizer's ${name}`, b);
   const isStream = data.kind === "stream";
+  const hasVocabulary = data.kind === "stream" && data.vocabulary != null;
   const dataText = dataCode(c, data);
 
   const weights = net.layout.specs.map((s) => `    ${pyStr(s.name)}: floats(${f64(net.param(s.name))}).reshape(${s.shape.join(", ")}),`);
@@ -332,7 +333,7 @@ export function exportPytorch(input: PytorchExportInput): string {
   return `#!/usr/bin/env python3
 # ${title}: a training run exported from RNN Notebook, to continue in PyTorch.
 #
-#   python3 this_file.py [--steps N] [--export model.json] [--save checkpoint.pt]
+#   python3 this_file.py [--steps N] [--export model.json] [--save checkpoint.pt]${hasVocabulary ? " [--sample N]" : ""}
 #
 # Needs PyTorch (pip install torch, or Debian's python3-torch). Everything is float64, as in the browser, so the
 # first loss printed is the loss the browser would have computed on its next step.
@@ -365,7 +366,8 @@ def ints(b64):
     return torch.frombuffer(a, dtype=torch.int32).long() if len(a) else torch.zeros(0, dtype=torch.int64)
 
 
-CONFIG = json.loads(${pyStr(JSON.stringify(header))})
+# The notebook's model-file header for this network (used by --export).
+CONFIG = {${Object.entries(header).map(([k, v]) => `${pyStr(k)}: ${typeof v === "string" ? pyStr(v) : py(v)}`).join(", ")}}
 
 
 class Model(torch.nn.Module):
@@ -412,11 +414,11 @@ CLIP_MAX_NORM = ${py(clip)}
 ${dataText}
 
 
-def detach(state):
-    return None if state is None else tuple(s.detach() for s in state) if isinstance(state, tuple) else state.detach()
+${isStream ? `def detach(state):
+    return tuple(s.detach() for s in state) if isinstance(state, tuple) else state.detach()
 
 
-def train(steps, first_step):
+` : ""}def train(steps, first_step):
     """Continues training: each step is zero_grad, loss, backward, clip, optimizer step (as in the browser)."""
     data = batches()
     state = ${isStream ? "START_STATE" : "None"}
@@ -442,22 +444,33 @@ def export_model(path):
     """Writes the model in the notebook's model-file format (open it with Load model)."""
     state = {k: v.double().tolist() for k, v in model.state_dict().items()}
     header = dict(CONFIG)
-    if ${isStream ? "VOCABULARY is not None" : "False"}:
-        header["vocabulary"] = ${isStream ? "VOCABULARY" : "None"}
-    with open(path, "w") as f:
+${hasVocabulary ? '    header["vocabulary"] = VOCABULARY\n' : ""}    with open(path, "w") as f:
         json.dump({**header, "state_dict": state}, f)
 
+${hasVocabulary ? `
+def sample(n, temperature=1.0):
+    """n characters drawn from the model, starting after the text's first character."""
+    x, state, out = IDS[:1].reshape(1, 1), None, []
+    with torch.no_grad():
+        for _ in range(n):
+            y, state = model(x, state)
+            x = torch.multinomial(torch.softmax(y[-1, 0] / temperature, -1), 1).reshape(1, 1)
+            out.append(VOCABULARY[x.item()])
+    return "".join(out)
 
+` : ""}
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=${pyStr(`Continue training (${title}) in PyTorch.`)})
     parser.add_argument("--steps", type=int, default=${steps}, help="optimiser steps to run")
     parser.add_argument("--export", metavar="MODEL_JSON", help="then save the model for RNN Notebook")
     parser.add_argument("--save", metavar="CHECKPOINT", help="then torch.save model and optimizer state_dicts")
-    args = parser.parse_args()
+    parser.add_argument("--seed", type=int, default=0, help="seed of torch's generator (new random batches${hasVocabulary ? ", samples" : ""})")
+${hasVocabulary ? '    parser.add_argument("--sample", type=int, default=0, metavar="N", help="then print N sampled characters")\n' : ""}    args = parser.parse_args()
+    torch.manual_seed(args.seed)
     train(args.steps, ${stepsDone})
     if args.export:
         export_model(args.export)
     if args.save:
         torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict()}, args.save)
-`;
+${hasVocabulary ? "    if args.sample:\n        print(sample(args.sample))\n" : ""}`;
 }

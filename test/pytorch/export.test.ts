@@ -98,7 +98,15 @@ function charCase(cell: CellType, spec: OptimizerSpec, clip: number | null): Cas
         (n, o) => { for (let k = 0; k < 5; k++) step(n, o); },
         () => ({ kind: "stream", ids, B, T, position: 5 * T, state: net.finalState(), vocabulary: vocab.symbols }),
         (n, o) => [step(n, o), step(n, o), step(n, o)]);
-      return { ...r, net, args: [] };
+      const model = join(work, `chars-${cell}.json`);
+      return { ...r, net, args: ["--sample", "40", "--export", model], check: (printed) => {
+        // The model file keeps the vocabulary; --sample prints characters of it.
+        expect(parseModelFile(readFileSync(model, "utf8")).vocabulary).toEqual(vocab.symbols);
+        // The last line (the text has no newline); symbols are code points, which Array.from splits a string into.
+        const sample = Array.from(printed.replace(/\n$/, "").split("\n").at(-1) ?? "");
+        expect(sample).toHaveLength(40);
+        expect(sample.every((ch) => vocab.index.has(ch))).toBe(true);
+      } };
     },
   };
 }
@@ -157,5 +165,28 @@ describe("Continue in PyTorch: exported files run with real PyTorch", () => {
     expect(Math.abs(losses[0] - engineLosses[0]) / Math.abs(engineLosses[0])).toBeLessThan(1e-9);
     expect(maxRelErr(losses.slice(0, engineLosses.length), engineLosses)).toBeLessThan(1e-9);
     check?.(printed, net!);
+  });
+});
+
+describe("exportPytorch refuses what it cannot export, saying why", () => {
+  const net = createNetwork({ cell: "gru", inputSize: 1, hiddenSize: 3, numLayers: 1, outputSize: 1, loss: "mse" });
+  const opt = createOptimizer(net, { kind: "adam", lr: 0.01 });
+  const batch: Batch = { T: 2, B: 1, inputs: Float64Array.of(0.1, 0.2), targets: Float64Array.of(0.2, 0.3) };
+
+  it("names the problem", () => {
+    expect(() => exportPytorch({ net, optimizer: opt, data: { kind: "batches", batches: [] } })).toThrow(/at least one batch/);
+    expect(() => exportPytorch({ net, optimizer: opt, data: { kind: "batches", batches: [{ ...batch, targets: Float64Array.of(1) }] } })).toThrow(/targets has 1 values/);
+    expect(() => exportPytorch({ net, optimizer: opt, clipMaxNorm: -1, data: { kind: "batches", batches: [batch] } })).toThrow(/clipping norm must be a positive number/);
+    expect(() => exportPytorch({ net, optimizer: createOptimizer(createNetwork({ cell: "rnn", inputSize: 1, hiddenSize: 3, numLayers: 1, outputSize: 1, loss: "mse" }), { kind: "sgd", lr: 0.1 }), data: { kind: "batches", batches: [batch] } })).toThrow(/made for 22 parameters, but the network has 58/);
+    expect(() => exportPytorch({ net, optimizer: opt, data: { kind: "stream", ids: Int32Array.of(0, 0, 0), B: 1, T: 2, position: 0, state: null } })).toThrow(/one-hot network/);
+    expect(() => exportPytorch({ net, optimizer: opt, data: { kind: "batches", batches: [batch], continueWith: { kind: "seriesWindows", pool: [Float64Array.of(1, 2)], T: 2, horizon: 1, B: 1 } } })).toThrow(/at least T \+ horizon = 3 values/);
+  });
+
+  it("writes the optimiser's settings, the learning rate as it is now", () => {
+    const sgd = createOptimizer(net, { kind: "sgd", lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 1.5 });
+    sgd.lr = 0.025;
+    const text = exportPytorch({ net, optimizer: sgd, data: { kind: "batches", batches: [batch] } });
+    expect(text).toContain("torch.optim.SGD(model.parameters(), lr=0.025, momentum=0.9, dampening=0, weight_decay=1.5, nesterov=True)");
+    expect(text).toContain("self.rnn = torch.nn.GRU(1, 3, 1)");
   });
 });
