@@ -36,7 +36,7 @@
 // trained model back as a model file the notebook opens. Refused with an EngineError: a network whose weights or
 // optimiser state are not finite, data that does not fit the network.
 import {
-  EngineError, validateBatch,
+  EngineError, exportModel, validateBatch,
   type Batch, type ModelConfig, type Network, type Optimizer, type OptimizerSettings,
 } from "../engine";
 
@@ -160,6 +160,7 @@ function optimizerCode(s: OptimizerSettings): string {
 
 function batchCode(c: ModelConfig, b: Batch): string {
   validateBatch(c, b, true);
+  if (b.lengths) throw new EngineError("shape", "Export to PyTorch takes batches of sequences of one length (no lengths).");
   const x = c.inputKind === "onehot"
     ? `ints(${i32(b.inputIndices!)}).reshape(${b.T}, ${b.B})`
     : `floats(${f64(b.inputs!)}).reshape(${b.T}, ${b.B}, ${c.inputSize})`;
@@ -312,8 +313,14 @@ export function exportPytorch(input: PytorchExportInput): string {
   checkInt("steps", steps, 1);
   const stepsDone = input.stepsDone ?? 0;
   checkInt("stepsDone", stepsDone, 0);
-  const extra = Object.keys(c).filter((k) => !["cell", "inputSize", "hiddenSize", "numLayers", "outputSize", "loss", "outputMode", "inputKind"].includes(k));
-  if (extra.length > 0) throw new EngineError("config", `Export to PyTorch does not know the setting(s) ${extra.join(", ")} yet.`);
+  const unsupported = [
+    c.bidirectional ? "a bidirectional network" : "",
+    c.inputKind === "tokens" ? "token inputs with an embedding" : "",
+    c.loss !== "mse" && c.loss !== "xent" ? `the ${c.loss} loss` : "",
+  ].filter((w) => w !== "");
+  if (unsupported.length > 0) {
+    throw new EngineError("config", `Export to PyTorch covers the training widgets' networks (one direction, dense or one-hot inputs, MSE or cross-entropy); this one has ${unsupported.join(" and ")}.`);
+  }
   checkFinite("The network's weights", net.params);
   const settings = opt.settings;
   const state = opt.getState();
@@ -324,10 +331,14 @@ export function exportPytorch(input: PytorchExportInput): string {
 
   const weights = net.layout.specs.map((s) => `    ${pyStr(s.name)}: floats(${f64(net.param(s.name))}).reshape(${s.shape.join(", ")}),`);
   const buffers = Object.entries(state.buffers).map(([name, b]) => `    ${pyStr(name)}: floats(${f64(b)}),`);
-  const header = {
-    format: "rnn-notebook-model", version: 1, cell: c.cell, inputSize: c.inputSize, hiddenSize: c.hiddenSize,
-    numLayers: c.numLayers, outputSize: c.outputSize, loss: c.loss, outputMode: c.outputMode, inputKind: c.inputKind,
-  };
+  // The model-file header exactly as the engine writes it (so --export gives a file the notebook opens).
+  const header = JSON.parse(exportModel(net)) as Record<string, string | number | boolean>;
+  delete header.state_dict;
+  const rnnArgs = [
+    `${c.inputSize}, ${c.hiddenSize}, ${c.numLayers}`,
+    c.cell === "rnn" && c.nonlinearity !== "tanh" ? `nonlinearity=${pyStr(c.nonlinearity)}` : "",
+    c.dropout > 0 ? `dropout=${py(c.dropout)}` : "",
+  ].filter((a) => a !== "").join(", ");
   const title = (input.title ?? "RNN Notebook").replace(/[\r\n]+/g, " ");
 
   return `#!/usr/bin/env python3
@@ -338,7 +349,8 @@ export function exportPytorch(input: PytorchExportInput): string {
 # Needs PyTorch (pip install torch, or Debian's python3-torch). Everything is float64, as in the browser, so the
 # first loss printed is the loss the browser would have computed on its next step.
 # Model: ${c.numLayers}-layer ${CELL_MODULE[c.cell]}, hidden size ${c.hiddenSize}, ${c.inputKind === "onehot" ? `one-hot inputs over ${c.inputSize} symbols` : `${c.inputSize} input value(s) per step`}, ${c.loss === "xent" ? `cross-entropy over ${c.outputSize} classes` : `MSE on ${c.outputSize} output(s)`} ${c.outputMode === "all" ? "at every step" : "at the last step"}.
-# Optimiser: ${settings.kind} after ${state.stepCount} step(s)${clip !== null ? `; gradients clipped to norm ${clip}` : ""}.
+# Optimiser: ${settings.kind} after ${state.stepCount} step(s)${clip !== null ? `; gradients clipped to norm ${clip}` : ""}.${c.dropout > 0 ? `
+# Dropout ${c.dropout} between layers draws its own random masks here, so losses match the browser's only on average.` : ""}
 import argparse
 import array
 import base64
@@ -375,7 +387,7 @@ class Model(torch.nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.rnn = torch.nn.${CELL_MODULE[c.cell]}(${c.inputSize}, ${c.hiddenSize}, ${c.numLayers})  # batch_first=False: [T][B][…]
+        self.rnn = torch.nn.${CELL_MODULE[c.cell]}(${rnnArgs})  # batch_first=False: [T][B][…]
         self.head = torch.nn.Linear(${c.hiddenSize}, ${c.outputSize})
 
     def forward(self, x, state=None):
@@ -451,11 +463,13 @@ ${hasVocabulary ? `
 def sample(n, temperature=1.0):
     """n characters drawn from the model, starting after the text's first character."""
     x, state, out = IDS[:1].reshape(1, 1), None, []
+    model.eval()  # no dropout while sampling
     with torch.no_grad():
         for _ in range(n):
             y, state = model(x, state)
             x = torch.multinomial(torch.softmax(y[-1, 0] / temperature, -1), 1).reshape(1, 1)
             out.append(VOCABULARY[x.item()])
+    model.train()
     return "".join(out)
 
 ` : ""}

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createNetwork, createOptimizer, parseModelFile, trainStep,
-  type Batch, type CellType, type Network, type Optimizer, type OptimizerSpec,
+  type Batch, type CellType, type Network, type Nonlinearity, type Optimizer, type OptimizerSpec,
 } from "../../src/engine";
 import { exportPytorch, type PytorchExportInput } from "../../src/export/pytorch";
 import { MemoryTask } from "../../src/data/memoryTask";
@@ -50,12 +50,12 @@ function trainAndExport(
 const SINE = { waves: 2, periodMin: 8, periodMax: 30, ampMin: 0.5, ampMax: 1, phaseMax: 6.283, noise: 0.05, seqLength: 16, horizon: 1, count: 30, validationFraction: 0.2, seed: 7 };
 const TEXT = "To be, or not to be, that is the question: whether 'tis nobler in the mind to suffer the slings and arrows of outrageous fortune.";
 
-function sineCase(cell: CellType, spec: OptimizerSpec, clip: number | null): Case {
+function sineCase(cell: CellType, spec: OptimizerSpec, clip: number | null, nonlinearity: Nonlinearity = "tanh"): Case {
   return {
-    name: `sine windows, ${cell}, ${spec.kind}`,
+    name: `sine windows, ${cell}${nonlinearity === "relu" ? " (relu)" : ""}, ${spec.kind}`,
     run: () => {
       const data = makeSineDataset(SINE);
-      const net = createNetwork({ cell, inputSize: 1, hiddenSize: 6, numLayers: 2, outputSize: 1, loss: "mse" }, { seed: 1 });
+      const net = createNetwork({ cell, inputSize: 1, hiddenSize: 6, numLayers: 2, outputSize: 1, loss: "mse", nonlinearity }, { seed: 1 });
       const opt = createOptimizer(net, spec);
       const batcher = new SeriesBatcher(data, 4, 2);
       let upcoming: Batch[] = [];
@@ -66,11 +66,17 @@ function sineCase(cell: CellType, spec: OptimizerSpec, clip: number | null): Cas
           return { kind: "batches", batches: upcoming, continueWith: { kind: "seriesWindows", pool: data.train, T: data.T, horizon: data.horizon, B: 4 } };
         },
         (n, o) => upcoming.map((b) => trainStep(n, o, b, { clipMaxNorm: clip }).loss));
-      return { ...r, net, args: ["--steps", "5", "--export", join(work, `sine-${cell}.json`)], check: (printed, n) => {
-        // Two more steps on random windows run; --export writes a model file the notebook opens.
-        expect(lossesOf(printed)).toHaveLength(5);
-        const file = parseModelFile(readFileSync(join(work, `sine-${cell}.json`), "utf8"));
+      const model = join(work, `sine-${cell}-${nonlinearity}.json`);
+      if (nonlinearity === "relu") {
+        // Two more steps on random windows of the training sequences run after the given batches.
+        return { ...r, net, args: ["--steps", "5"], check: (printed) => { expect(lossesOf(printed).every(Number.isFinite)).toBe(true); } };
+      }
+      return { ...r, net, args: ["--steps", "3", "--export", model], check: (printed, n) => {
+        // --export writes a model file the notebook opens, with the weights both trainings reached.
+        expect(lossesOf(printed)).toHaveLength(3);
+        const file = parseModelFile(readFileSync(model, "utf8"));
         expect(file.config).toEqual(n.config);
+        expect(maxRelErr(file.params, n.params)).toBeLessThan(1e-9);
       } };
     },
   };
@@ -134,6 +140,7 @@ function memoryCase(cell: CellType, spec: OptimizerSpec, clip: number | null): C
 const CASES: Case[] = [
   sineCase("lstm", { kind: "adam", lr: 0.01, amsgrad: true }, 1),
   sineCase("gru", { kind: "sgd", lr: 0.05, momentum: 0.9, nesterov: true }, null),
+  sineCase("rnn", { kind: "rmsprop", lr: 0.005 }, 1, "relu"),
   charCase("lstm", { kind: "rmsprop", lr: 0.01, momentum: 0.5, centered: true }, 0.5),
   charCase("gru", { kind: "adamw", lr: 0.01, weightDecay: 0.1 }, null),
   charCase("rnn", { kind: "sgd", lr: 0.2, momentum: 0.8, dampening: 0.3, weightDecay: 0.01 }, 1),
@@ -175,6 +182,8 @@ describe("exportPytorch refuses what it cannot export, saying why", () => {
 
   it("names the problem", () => {
     expect(() => exportPytorch({ net, optimizer: opt, data: { kind: "batches", batches: [] } })).toThrow(/at least one batch/);
+    const bi = createNetwork({ cell: "gru", inputSize: 1, hiddenSize: 3, numLayers: 1, outputSize: 1, loss: "mse", bidirectional: true });
+    expect(() => exportPytorch({ net: bi, optimizer: createOptimizer(bi, { kind: "sgd", lr: 0.1 }), data: { kind: "batches", batches: [batch] } })).toThrow(/this one has a bidirectional network/);
     expect(() => exportPytorch({ net, optimizer: opt, data: { kind: "batches", batches: [{ ...batch, targets: Float64Array.of(1) }] } })).toThrow(/targets has 1 values/);
     expect(() => exportPytorch({ net, optimizer: opt, clipMaxNorm: -1, data: { kind: "batches", batches: [batch] } })).toThrow(/clipping norm must be a positive number/);
     expect(() => exportPytorch({ net, optimizer: createOptimizer(createNetwork({ cell: "rnn", inputSize: 1, hiddenSize: 3, numLayers: 1, outputSize: 1, loss: "mse" }), { kind: "sgd", lr: 0.1 }), data: { kind: "batches", batches: [batch] } })).toThrow(/made for 22 parameters, but the network has 58/);
