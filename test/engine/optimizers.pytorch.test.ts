@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createNetwork, createOptimizer, initKernels, OPTIMIZER_KINDS, trainStep,
-  type Batch, type CellType, type ModelConfig, type OptimizerSpec,
+  type Batch, type CellType, type ModelConfigInput, type OptimizerSpec,
 } from "../../src/engine";
 
 interface RawBatch {
@@ -23,7 +23,7 @@ interface OptimFixture {
   format: string;
   version: number;
   name: string;
-  model: ModelConfig;
+  model: ModelConfigInput;
   optimizer: OptimizerSpec;
   clipMaxNorm: number | null;
   paramNames: string[];
@@ -85,6 +85,8 @@ describe("optimiser fixtures made by PyTorch", () => {
       }
       expect(mine.some((f) => f.clipMaxNorm !== null)).toBe(true);
     }
+    const rnnActivations = new Set(fixtures.filter((f) => f.model.cell === "rnn").map((f) => f.model.nonlinearity ?? "tanh"));
+    expect([...rnnActivations].sort()).toEqual(["relu", "tanh"]);
   });
 
   describe.each(["ts", "wasm-simd"] as const)("with %s kernels", (kernels) => {
