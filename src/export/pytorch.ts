@@ -33,8 +33,12 @@
 // The file holds: the model class (modules `rnn` and `head`, so its state_dict has exactly the engine's names), the
 // weights and the optimiser state as float64 (base64 of little-endian bytes: exact and compact), the torch.optim
 // optimiser with every setting, the data, and a training loop printing each loss. `--export model.json` writes the
-// trained model back as a model file the notebook opens. Refused with an EngineError: a network whose weights or
-// optimiser state are not finite, data that does not fit the network.
+// trained model back as a model file the notebook opens. Refused with an EngineError saying why: non-finite weights
+// or optimiser state, data that does not fit the network, and what no training widget uses (bidirectional networks,
+// token inputs, BCE, batches with `lengths`). With dropout PyTorch draws its own masks: losses agree on average only.
+// Widget wiring: copy the batches (the data helpers refill one batch in place); for the character lab pass the
+// TextStreams position of the next window and net.finalState() taken right after the last training step.
+// More: docs/pytorch.md.
 import {
   EngineError, exportModel, validateBatch,
   type Batch, type ModelConfig, type Network, type Optimizer, type OptimizerSettings,
