@@ -322,7 +322,7 @@ export class Optimizer {
           let avg: number;
           if (this.centered) {
             ga[i] = ga[i] * a + (1 - a) * d;
-            avg = Math.sqrt(sq[i] + -1 * (ga[i] * ga[i])) + this.eps;
+            avg = Math.sqrt(sq[i] - ga[i] * ga[i]) + this.eps;
           } else {
             avg = Math.sqrt(sq[i]) + this.eps;
           }
