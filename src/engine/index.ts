@@ -15,6 +15,9 @@ export {
   type OptimizerKind, type OptimizerSettings, type OptimizerSpec, type OptimizerState,
 } from "./optim";
 export { createOptimizer, trainStep, type Divergence, type StepOptions, type StepResult } from "./train";
+export { BLOW_UP_FACTOR, StepGuard, type GuardFailure, type GuardOptions, type GuardedResult } from "./guard";
+export { createRawProfile, readRawProfile, type RawProfile } from "./gradProfile";
+export { setUpdateGateBias } from "./gateBias";
 export { readTrace, type DirectionTrace, type Trace, type TraceOptions } from "./trace";
 export { configMismatch, exportModel, loadParams, parseModelFile, MAX_MODEL_FILE_CHARS, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelFile } from "./io";
 export { gradCheck, type GradCheckEntry, type GradCheckOptions, type GradCheckResult } from "./gradcheck";

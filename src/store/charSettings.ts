@@ -1,5 +1,6 @@
 // src/store/charSettings.ts: the character lab's settings: the schema, the built-in texts, and the trainer setup.
-import type { CharSetup, OptimSettings, SampleSettings } from "../worker/protocol";
+import type { CharSetup, SampleSettings } from "../worker/chars/protocol";
+import type { OptimSettings } from "../worker/kit/protocol";
 import type { Schema, Values } from "./schema";
 
 export interface BuiltinCorpus {

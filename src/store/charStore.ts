@@ -8,8 +8,11 @@ import {
 import {
   CHAR_PROTOCOL_VERSION,
   type CharCheckpoint, type CharCommand, type CharInspection, type CharReport, type CharSample, type CharSnapshot, type DivergenceInfo,
-} from "../worker/protocol";
-import { inLang, msgOf, msgPer, untranslated, type Lang, type Msg, type MsgLike } from "../i18n";
+} from "../worker/chars/protocol";
+import type { FaultKind, WorkerLike } from "../worker/kit/protocol";
+import { inLang, msgOf, msgPer, type Lang, type Msg, type MsgLike } from "../i18n";
+import { createConnection } from "./kit/connection";
+import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { CHARS } from "../i18n/chars";
 import { defaults, parseField } from "./schema";
 import { indexedDbRecord } from "./persist";
@@ -20,12 +23,7 @@ import {
 } from "./charSettings";
 
 /** What the store needs of a Worker (a real one in the browser, an in-process one in tests). */
-export interface CharWorkerLike {
-  postMessage(command: CharCommand, transfer: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<CharReport>) => void) | null;
-  onerror: ((event: Event) => void) | null;
-}
+export type CharWorkerLike = WorkerLike<CharCommand, CharReport>;
 
 export type CharStatus = "loadingText" | "noText" | "starting" | "idle" | "training" | "diverged" | "restarting" | "failed";
 
@@ -56,13 +54,6 @@ export interface Message {
   text: MsgLike;
 }
 
-/**
- * No message for this long while training means the worker hung. Generous: one step of the largest settings
- * (hidden 512, 3 layers, 32 × 200 characters, a Chinese vocabulary of thousands) takes several seconds.
- */
-export const WATCHDOG_MS = 30_000;
-const MAX_CRASHES = 3;
-const CRASH_WINDOW_MS = 60_000;
 /** Checkpoints arrive every few seconds while training; storage writes are coalesced to at most one per this. */
 const SAVE_DEBOUNCE_MS = 500;
 
@@ -127,6 +118,8 @@ export interface CharState {
   applyRemedy(remedy: "halveLearningRate" | "enableClipping"): void;
   dismissNotice(): void;
   simulateCrash(): void;
+  /** Test hook: make the worker fail in one of the ways a real one can (throw, reject, hang, exit). */
+  fault(kind: FaultKind): void;
 }
 
 export interface CharStoreOptions {
@@ -141,6 +134,8 @@ export interface CharStoreOptions {
   /** Hands a file to the learner (a download in the browser). */
   download?: (fileName: string, text: string) => void;
   now?: () => number;
+  /** Runs the watchdog (setInterval by default; tests may pass their own clock). */
+  every?: (ms: number, fn: () => void) => () => void;
   /** Settings the course locked (lock=… in the link): they start at these values and no action changes them. */
   locked?: Partial<CharSettings>;
 }
@@ -195,10 +190,6 @@ export function characterModelProblem(file: ModelFile): Msg | null {
 export function createCharStore(options: CharStoreOptions): StoreApi<CharState> {
   const now = options.now ?? (() => Date.now());
   const storage = options.storage ?? null;
-  let worker: CharWorkerLike | null = null;
-  let watchdog: ReturnType<typeof setInterval> | null = null;
-  let lastMessageAt = now();
-  let crashTimes: number[] = [];
   let lastCheckpoint: CharCheckpoint | null = null;
   let requestId = 0;
   let pendingGenerate = -1;
@@ -211,8 +202,27 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
   let textRequest = 0;
 
   return createStore<CharState>()((set, get) => {
+    const connection = createConnection<CharCommand, CharReport, CharCheckpoint>({
+      createWorker: options.createWorker,
+      now,
+      every: options.every,
+      init: (resume) => {
+        const { settings, prime } = get();
+        return { type: "init", version: CHAR_PROTOCOL_VERSION, setup: setupNow(), sampling: samplingOf(settings, prime), ...(resume ? { resume } : {}) };
+      },
+      latest: () => lastCheckpoint ?? undefined,
+      isTraining: () => get().status === "training",
+      onReport: (report) => {
+        onReport(report);
+      },
+      onEvent: (event) => {
+        if (event.type === "error") set({ isGenerating: false });
+        follow(event);
+      },
+    });
+    const follow = followConnection(get, set);
     const send = (cmd: CharCommand): void => {
-      worker?.postMessage(cmd, []);
+      connection.send(cmd);
     };
 
     const setupNow = () => {
@@ -243,15 +253,10 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
     };
 
     const onReport = (report: CharReport): void => {
-      lastMessageAt = now();
       switch (report.type) {
-        case "ready":
-          if (get().status === "starting" || get().status === "restarting") set({ status: "idle" });
-          return;
         case "snapshot": {
           const s = report.snapshot;
-          const status = get().status;
-          set({ snapshot: s, status: s.isTraining ? "training" : status === "diverged" || status === "failed" ? status : "idle" });
+          set({ snapshot: s, status: statusAfterSnapshot(s.isTraining, get().status) as CharStatus });
           return;
         }
         case "sample":
@@ -293,54 +298,9 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         case "diverged":
           set({ status: "diverged", divergence: report.divergence });
           return;
-        case "error":
-          if (report.code === "crash") {
-            restart(untranslated(report.message));
-            return;
-          }
-          set({
-            error: msgOf(CHARS, "workerError", { message: report.message }),
-            isGenerating: false,
-            status: get().status === "training" ? "idle" : get().status === "starting" ? "failed" : get().status,
-          });
-          return;
         default:
           return;
       }
-    };
-
-    const spawn = (resume?: CharCheckpoint): void => {
-      const w = options.createWorker();
-      worker = w;
-      w.onmessage = (e) => {
-        if (worker === w) onReport(e.data);
-      };
-      w.onerror = (e) => {
-        if (worker !== w) return;
-        e.preventDefault();
-        restart(e instanceof ErrorEvent && e.message ? untranslated(e.message) : msgOf(CHARS, "workerStopped"));
-      };
-      lastMessageAt = now();
-      const { settings, prime } = get();
-      const init: CharCommand = { type: "init", version: CHAR_PROTOCOL_VERSION, setup: setupNow(), sampling: samplingOf(settings, prime), ...(resume ? { resume } : {}) };
-      w.postMessage(init, []);
-    };
-
-    const restart = (why: Msg): void => {
-      const t = now();
-      crashTimes = [...crashTimes.filter((c) => t - c < CRASH_WINDOW_MS), t];
-      worker?.terminate();
-      worker = null;
-      if (crashTimes.length > MAX_CRASHES) {
-        set({ status: "failed", error: msgPer(CHARS, "crashedTooOften", (lang) => ({ n: crashTimes.length, why: why[lang] })) });
-        return;
-      }
-      const resume = lastCheckpoint ?? undefined;
-      set({
-        status: "restarting",
-        notice: msgPer(CHARS, "restarted", (lang) => ({ why: why[lang], step: resume?.step ?? 0 })),
-      });
-      spawn(resume);
     };
 
     /** Sends the current setup: a first worker, or a reset of the running one. */
@@ -348,14 +308,9 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       lastCheckpoint = resume ?? null;
       const wasTraining = get().status === "training";
       set({ divergence: null, error: null, liveSample: null, generated: null, inspection: null });
-      if (!worker) {
+      if (!connection.isRunning) {
         set({ status: "starting" });
-        spawn(resume);
-        if (!watchdog) {
-          watchdog = setInterval(() => {
-            if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(msgOf(CHARS, "noAnswer", { s: Math.round(WATCHDOG_MS / 1000) }));
-          }, 1000);
-        }
+        connection.start(resume);
       } else {
         if (get().status === "diverged" || get().status === "failed") set({ status: "idle" });
         send({ type: "reset", setup: setupNow(), ...(resume ? { resume } : {}) });
@@ -513,7 +468,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
 
       async start() {
         isDisposed = false;
-        if (worker) return;
+        if (connection.isRunning) return;
         // Mounted again (React StrictMode, or a remount): the text is here, only the worker went.
         if (get().text !== null) {
           startModel(lastCheckpoint ?? undefined);
@@ -528,12 +483,9 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       },
       dispose() {
         isDisposed = true;
-        if (watchdog) clearInterval(watchdog);
-        watchdog = null;
         if (saveTimer) clearTimeout(saveTimer);
         saveTimer = null;
-        worker?.terminate();
-        worker = null;
+        connection.stop();
       },
       train() {
         if (get().status !== "idle" || get().isSampleOnly) return;
@@ -666,7 +618,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         offerText(part, `${large.name} (first ${grouped(MAX_TEXT_CHARS)} characters)`);
       },
       generate() {
-        if (get().fieldErrors.prime || !worker) return;
+        if (get().fieldErrors.prime || !connection.isRunning) return;
         pendingGenerate = ++requestId;
         set({ isGenerating: true, error: null });
         send({ type: "generate", requestId: pendingGenerate, sampling: samplingOf(get().settings, get().prime) });
@@ -678,7 +630,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         if (clamped !== get().selectedStep) set({ selectedStep: clamped });
       },
       saveModel() {
-        if (!worker) return;
+        if (!connection.isRunning) return;
         pendingExport = ++requestId;
         send({ type: "export", requestId: pendingExport });
       },
@@ -771,7 +723,10 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
         set({ notice: null });
       },
       simulateCrash() {
-        send({ type: "simulateCrash" });
+        connection.fault("throw");
+      },
+      fault(kind) {
+        connection.fault(kind);
       },
     };
   });

@@ -1,5 +1,6 @@
 // src/store/gradSettings.ts: the gradient visualizer's settings: the schema, its presets, and the trainer setup.
-import type { GradSetup, OptimSettings, WhhMode } from "../worker/protocol";
+import type { GradSetup, WhhMode } from "../worker/gradients/protocol";
+import type { OptimSettings } from "../worker/kit/protocol";
 import { msgOf, type Msg } from "../i18n";
 import { GRADS } from "../i18n/gradients";
 import { defaults, type Schema, type Values } from "./schema";

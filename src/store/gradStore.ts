@@ -4,8 +4,11 @@ import type { CellType } from "../engine";
 import {
   GRAD_PROTOCOL_VERSION,
   type GradCheckpoint, type GradCommand, type GradDivergence, type GradReport, type GradSnapshot,
-} from "../worker/protocol";
-import { msgOf, msgPer, untranslated, type Msg, type MsgLike } from "../i18n";
+} from "../worker/gradients/protocol";
+import type { FaultKind, WorkerLike } from "../worker/kit/protocol";
+import { msgOf, type MsgLike } from "../i18n";
+import { createConnection } from "./kit/connection";
+import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { GRADS } from "../i18n/gradients";
 import { parseField } from "./schema";
 import { indexedDbRecord, sameSettings, saveQueue, type SavedRecord } from "./persist";
@@ -16,20 +19,10 @@ import {
 } from "./gradSettings";
 
 /** What the store needs of a Worker (a real one in the browser, an in-process one in tests). */
-export interface GradWorkerLike {
-  postMessage(command: GradCommand, transfer: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<GradReport>) => void) | null;
-  onerror: ((event: Event) => void) | null;
-}
+export type GradWorkerLike = WorkerLike<GradCommand, GradReport>;
 
 export type GradStatus = "starting" | "idle" | "training" | "restarting" | "failed";
 
-/** No message for this long while training means the worker hung (one step at T = 200, H = 64 takes well under 1 s). */
-export const WATCHDOG_MS = 8000;
-/** More crashes than this within CRASH_WINDOW_MS and the store stops restarting. */
-const MAX_CRASHES = 3;
-const CRASH_WINDOW_MS = 60_000;
 
 export interface GradState {
   settings: GradSettings;
@@ -69,6 +62,8 @@ export interface GradState {
   dismissNotice(): void;
   /** Test hook: crash the worker to exercise recovery. */
   simulateCrash(): void;
+  /** Test hook: make the worker fail in one of the ways a real one can (throw, reject, hang, exit). */
+  fault(kind: FaultKind): void;
   /** Deletes the saved run and starts three new networks with the current settings. */
   forgetSaved(): Promise<void>;
 }
@@ -80,6 +75,8 @@ export interface GradStoreOptions {
   preset?: PresetName | null;
   createWorker: () => GradWorkerLike;
   now?: () => number;
+  /** Runs the watchdog (setInterval by default; tests may pass their own clock). */
+  every?: (ms: number, fn: () => void) => () => void;
   /** Settings the course locked (lock=… in the link): they start at these values and no action changes them. */
   locked?: Partial<GradSettings>;
   /** Where the run is kept across reloads (gradRunStorage() in the browser); null or absent: nothing is kept. */
@@ -114,10 +111,6 @@ export function divergedCells(snapshot: GradSnapshot | null): { cell: CellType; 
 
 export function createGradStore(options: GradStoreOptions): StoreApi<GradState> {
   const now = options.now ?? (() => Date.now());
-  let worker: GradWorkerLike | null = null;
-  let watchdog: ReturnType<typeof setInterval> | null = null;
-  let lastMessageAt = now();
-  let crashTimes: number[] = [];
   const storage = options.storage ?? null;
   const saves = storage ? saveQueue(storage) : null;
   /** False until the learner changes the run (train, step, reset, settings): merely opening a link saves nothing. */
@@ -129,9 +122,24 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
   let startToken = 0;
 
   return createStore<GradState>()((set, get) => {
+    const connection = createConnection<GradCommand, GradReport, GradCheckpoint>({
+      createWorker: options.createWorker,
+      now,
+      every: options.every,
+      init: (resume) => {
+        resetsInFlight = 0;
+        return { type: "init", version: GRAD_PROTOCOL_VERSION, setup: toGradSetup(get().settings), ...(resume ? { resume } : {}) };
+      },
+      latest: () => get().checkpoint ?? undefined,
+      isTraining: () => get().status === "training",
+      onReport: (report) => {
+        onReport(report);
+      },
+      onEvent: followConnection(get, set),
+    });
     const send = (cmd: GradCommand): void => {
-      if (cmd.type === "reset" && worker) resetsInFlight++;
-      worker?.postMessage(cmd, []);
+      if (cmd.type === "reset" && connection.isRunning) resetsInFlight++;
+      connection.send(cmd);
     };
 
     /** Saves a checkpoint: every few seconds while training, at once when training stops (pause, step). */
@@ -173,77 +181,25 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
     };
 
     const onReport = (report: GradReport): void => {
-      lastMessageAt = now();
       switch (report.type) {
-        case "ready":
-          if (get().status === "starting" || get().status === "restarting") set({ status: "idle" });
-          return;
         case "snapshot": {
           const s = report.snapshot;
           if (resetsInFlight > 0 && s.step === 0 && !s.isTraining) resetsInFlight--;
-          const status = get().status;
-          set({ snapshot: s, status: s.isTraining ? "training" : status === "failed" ? "failed" : "idle" });
+          set({ snapshot: s, status: statusAfterSnapshot(s.isTraining, get().status) as GradStatus });
           return;
         }
         case "checkpoint":
           set({ checkpoint: report.checkpoint });
           maybeSave(report.checkpoint);
           return;
-        case "diverged":
-          // The snapshot that follows carries the divergence with the cell; nothing to keep here.
-          return;
-        case "error":
-          if (report.code === "crash") {
-            restart(untranslated(report.message));
-            return;
-          }
-          set({ error: msgOf(GRADS, "workerError", { message: report.message }), status: get().status === "training" ? "idle" : get().status === "starting" ? "failed" : get().status });
+        default:
+          // "diverged": the snapshot that follows carries the divergence with the cell; nothing to keep here.
           return;
       }
     };
 
     const spawn = (resume?: GradCheckpoint): void => {
-      let w: GradWorkerLike;
-      try {
-        w = options.createWorker();
-      } catch (e) {
-        // No Web Workers (an old browser, a locked-down embed): say so on the page instead of breaking it.
-        set({ status: "failed", error: msgOf(GRADS, "cannotStart", { why: (e as Error).message }) });
-        return;
-      }
-      worker = w;
-      resetsInFlight = 0;
-      w.onmessage = (e) => {
-        if (worker === w) onReport(e.data);
-      };
-      w.onerror = (e) => {
-        if (worker !== w) return;
-        e.preventDefault();
-        restart(e instanceof ErrorEvent && e.message ? untranslated(e.message) : msgOf(GRADS, "workerStopped"));
-      };
-      lastMessageAt = now();
-      const init: GradCommand = { type: "init", version: GRAD_PROTOCOL_VERSION, setup: toGradSetup(get().settings), ...(resume ? { resume } : {}) };
-      w.postMessage(init, []);
-    };
-
-    const restart = (why: Msg): void => {
-      const t = now();
-      crashTimes = [...crashTimes.filter((c) => t - c < CRASH_WINDOW_MS), t];
-      worker?.terminate();
-      worker = null;
-      if (crashTimes.length > MAX_CRASHES) {
-        set({
-          status: "failed",
-          error: msgPer(GRADS, "crashedTooOften", (lang) => ({ n: crashTimes.length, why: why[lang] })),
-        });
-        return;
-      }
-      const resume = get().checkpoint ?? undefined;
-      set({
-        status: "restarting",
-        notice: msgPer(GRADS, "restarted", (lang) => ({ why: why[lang], step: resume?.step ?? 0 })),
-      });
-      spawn(resume);
+      connection.start(resume);
     };
 
     /** Puts new settings in force: live ones go to the running networks, the rest start three new ones. */
@@ -274,22 +230,16 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       saved: null,
 
       start() {
-        if (worker) return;
+        if (connection.isRunning) return;
         // Started again after dispose() (React's StrictMode mounts twice): a fresh worker, so a fresh status.
         if (get().status !== "starting") set({ status: "starting", notice: null });
         const token = ++startToken;
         if (storage) void restoreThenSpawn(token);
         else spawn();
-        watchdog = setInterval(() => {
-          if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(msgOf(GRADS, "noAnswer", { s: Math.round(WATCHDOG_MS / 1000) }));
-        }, 1000);
       },
       dispose() {
         startToken++;
-        if (watchdog) clearInterval(watchdog);
-        watchdog = null;
-        worker?.terminate();
-        worker = null;
+        connection.stop();
       },
       train() {
         if (get().status !== "idle") return;
@@ -367,7 +317,10 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
         set({ notice: null });
       },
       simulateCrash() {
-        send({ type: "simulateCrash" });
+        connection.fault("throw");
+      },
+      fault(kind) {
+        connection.fault(kind);
       },
       async forgetSaved() {
         if (!saves) return;

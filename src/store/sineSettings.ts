@@ -1,5 +1,6 @@
 // src/store/sineSettings.ts: the sine playground's settings: the schema, cross-field rules, and the trainer setup.
-import type { DataSetup, OptimSettings, TrainerSetup } from "../worker/protocol";
+import type { DataSetup, TrainerSetup } from "../worker/sine/protocol";
+import type { OptimSettings } from "../worker/kit/protocol";
 import { msgOf, type Msg } from "../i18n";
 import { SINE } from "../i18n/sine";
 import type { Schema, Values } from "./schema";

@@ -1,8 +1,11 @@
 // src/store/sineStore.ts: one sine playground's state: settings, status, latest snapshot; owns its worker.
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { makeSeriesDataset, parseCsvColumn, SeriesInputError } from "../data/csv";
-import { PROTOCOL_VERSION, transferablesOf, type Checkpoint, type Command, type DivergenceInfo, type Report, type Snapshot } from "../worker/protocol";
-import { msgOf, msgPer, untranslated, type Msg, type MsgLike } from "../i18n";
+import { PROTOCOL_VERSION, type Checkpoint, type Command, type DivergenceInfo, type Report, type Snapshot } from "../worker/sine/protocol";
+import type { FaultKind, WorkerLike as KitWorkerLike } from "../worker/kit/protocol";
+import { msgOf, type MsgLike } from "../i18n";
+import { createConnection } from "./kit/connection";
+import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { SINE } from "../i18n/sine";
 import { parseField } from "./schema";
 import { countParams, type CellType } from "../engine";
@@ -12,20 +15,10 @@ import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLoc
 import { crossCheck, LIVE_KEYS, optimOf, SINE_SCHEMA, toSetup, type SeriesInput, type SineKey, type SineSettings } from "./sineSettings";
 
 /** What the store needs of a Worker (a real one in the browser, an in-process one in tests). */
-export interface WorkerLike {
-  postMessage(command: Command, transfer: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<Report>) => void) | null;
-  onerror: ((event: Event) => void) | null;
-}
+export type WorkerLike = KitWorkerLike<Command, Report>;
 
 export type Status = "starting" | "idle" | "training" | "diverged" | "restarting" | "failed";
 
-/** No message for this long while training means the worker hung. */
-export const WATCHDOG_MS = 6000;
-/** More crashes than this within CRASH_WINDOW_MS and the store stops restarting. */
-const MAX_CRASHES = 3;
-const CRASH_WINDOW_MS = 60_000;
 
 export interface SineState {
   settings: SineSettings;
@@ -65,6 +58,8 @@ export interface SineState {
   forgetSaved(): Promise<void>;
   /** Test hook: crash the worker to exercise recovery. */
   simulateCrash(): void;
+  /** Test hook: make the worker fail in one of the ways a real one can (throw, reject, hang, exit). */
+  fault(kind: FaultKind): void;
 }
 
 export interface SineStoreOptions {
@@ -72,6 +67,8 @@ export interface SineStoreOptions {
   urlWarnings?: readonly MsgLike[];
   createWorker: () => WorkerLike;
   now?: () => number;
+  /** Runs the watchdog (setInterval by default; tests may pass their own clock). */
+  every?: (ms: number, fn: () => void) => () => void;
   /** Settings the course locked (lock=… in the link): they start at these values and no action changes them. */
   locked?: Partial<SineSettings>;
   /** Where the run is kept across reloads (IndexedDB in the browser); null or absent: not kept. */
@@ -123,12 +120,6 @@ export function checkpointOf(s: Snapshot): Checkpoint {
 
 export function createSineStore(options: SineStoreOptions): StoreApi<SineState> {
   const now = options.now ?? (() => Date.now());
-  let worker: WorkerLike | null = null;
-  let watchdog: ReturnType<typeof setInterval> | null = null;
-  let lastMessageAt = now();
-  let crashTimes: number[] = [];
-  /** Set when the worker crashed mid-training: the restarted one trains on as soon as it is ready. */
-  let shouldResumeTraining = false;
   const storage = options.storage ?? null;
   const saves = storage ? saveQueue(storage) : null;
   /** False until the learner changes the run (train, step, reset, settings): merely opening a link saves nothing. */
@@ -138,8 +129,26 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
   let startToken = 0;
 
   return createStore<SineState>()((set, get) => {
+    const connection = createConnection<Command, Report, Checkpoint>({
+      createWorker: options.createWorker,
+      now,
+      every: options.every,
+      init: (resume) => {
+        const { settings, series } = get();
+        return { type: "init", version: PROTOCOL_VERSION, setup: toSetup(settings, series), ...(resume ? { resume } : {}) };
+      },
+      latest: () => {
+        const snap = get().snapshot;
+        return snap ? checkpointOf(snap) : undefined;
+      },
+      isTraining: () => get().status === "training",
+      onReport: (report) => {
+        onReport(report);
+      },
+      onEvent: followConnection(get, set),
+    });
     const send = (cmd: Command): void => {
-      worker?.postMessage(cmd, []);
+      connection.send(cmd);
     };
 
     /** Saves the snapshot's checkpoint: every few seconds while training, at once when it stops (pause, step). */
@@ -188,84 +197,23 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
     };
 
     const onReport = (report: Report): void => {
-      lastMessageAt = now();
       switch (report.type) {
-        case "ready":
-          if (get().status === "starting" || get().status === "restarting") {
-            if (shouldResumeTraining) {
-              shouldResumeTraining = false;
-              set({ status: "training" });
-              send({ type: "train" });
-            } else {
-              set({ status: "idle" });
-            }
-          }
-          return;
         case "snapshot": {
           const s = report.snapshot;
-          const status = get().status;
-          set({ snapshot: s, status: s.isTraining ? "training" : status === "diverged" ? "diverged" : status === "failed" ? "failed" : "idle" });
+          set({ snapshot: s, status: statusAfterSnapshot(s.isTraining, get().status) as Status });
           maybeSave(s);
           return;
         }
         case "diverged":
           set({ status: "diverged", divergence: report.divergence });
           return;
-        case "error":
-          if (report.code === "crash") {
-            restart(untranslated(report.message));
-            return;
-          }
-          {
-            // A worker that fails before it is ready (a bad setup on init) has nothing to train: "failed".
-            const status = get().status;
-            set({ error: msgOf(SINE, "workerError", { message: report.message }), status: status === "training" ? "idle" : status === "starting" || status === "restarting" ? "failed" : status });
-          }
+        default:
           return;
       }
     };
 
     const spawn = (resume?: Checkpoint): void => {
-      let w: WorkerLike;
-      try {
-        w = options.createWorker();
-      } catch (e) {
-        // No Worker support (an old browser, a test environment) or a blocked script: say so instead of throwing.
-        set({ status: "failed", error: msgOf(SINE, "couldNotStart", { why: (e as Error).message }) });
-        return;
-      }
-      worker = w;
-      w.onmessage = (e) => {
-        if (worker === w) onReport(e.data);
-      };
-      w.onerror = (e) => {
-        if (worker !== w) return;
-        e.preventDefault();
-        restart(e instanceof ErrorEvent && e.message ? untranslated(e.message) : msgOf(SINE, "workerStopped"));
-      };
-      lastMessageAt = now();
-      const { settings, series } = get();
-      const init: Command = { type: "init", version: PROTOCOL_VERSION, setup: toSetup(settings, series), ...(resume ? { resume } : {}) };
-      w.postMessage(init, transferablesOf({ type: "ready", version: 0 }));
-    };
-
-    const restart = (why: Msg): void => {
-      const t = now();
-      crashTimes = [...crashTimes.filter((c) => t - c < CRASH_WINDOW_MS), t];
-      worker?.terminate();
-      worker = null;
-      if (crashTimes.length > MAX_CRASHES) {
-        set({ status: "failed", error: msgPer(SINE, "crashedTooOften", (lang) => ({ n: crashTimes.length, why: why[lang] })) });
-        return;
-      }
-      const snap = get().snapshot;
-      const resume = snap ? checkpointOf(snap) : undefined;
-      shouldResumeTraining = get().status === "training";
-      set({
-        status: "restarting",
-        notice: msgPer(SINE, "restarted", (lang) => ({ why: why[lang], step: resume?.step ?? 0, goesOn: shouldResumeTraining })),
-      });
-      spawn(resume);
+      connection.start(resume);
     };
 
     const applySettings = (next: SineSettings, series: SeriesInput | null, changed: SineKey | "series"): void => {
@@ -300,22 +248,16 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       saved: null,
 
       start() {
-        if (worker) return;
+        if (connection.isRunning) return;
         // Started again after dispose() (React's StrictMode mounts twice): a fresh worker, so a fresh status.
         if (get().status !== "starting") set({ status: "starting", divergence: null, notice: null });
         const token = ++startToken;
         if (storage) void restoreThenSpawn(token);
         else spawn();
-        watchdog = setInterval(() => {
-          if (get().status === "training" && now() - lastMessageAt > WATCHDOG_MS) restart(msgOf(SINE, "noAnswer", { s: Math.round(WATCHDOG_MS / 1000) }));
-        }, 1000);
       },
       dispose() {
         startToken++;
-        if (watchdog) clearInterval(watchdog);
-        watchdog = null;
-        worker?.terminate();
-        worker = null;
+        connection.stop();
       },
       train() {
         const s = get().status;
@@ -423,7 +365,10 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
         send({ type: "reset", setup: toSetup(settings, series) });
       },
       simulateCrash() {
-        send({ type: "simulateCrash" });
+        connection.fault("throw");
+      },
+      fault(kind) {
+        connection.fault(kind);
       },
     };
   });

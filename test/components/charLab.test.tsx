@@ -9,7 +9,7 @@ import { normalizeText } from "../../src/data/text";
 import { defaults } from "../../src/store/schema";
 import { CHAR_SCHEMA, type CharSettings } from "../../src/store/charSettings";
 import { CharLab } from "../../src/widgets/chars/CharLab";
-import { inProcessWorker } from "./charFakes";
+import { inProcessCharWorker } from "./workers";
 
 const SHAKESPEARE = normalizeText(readFileSync(join(__dirname, "../../public/corpora/shakespeare.txt"), "utf8"));
 const SMALL: CharSettings = { ...defaults(CHAR_SCHEMA), hidden: 12, batch: 4, bptt: 16, sampleLength: 30 };
@@ -17,7 +17,7 @@ const WAIT = { timeout: 15_000 };
 
 function renderLab() {
   return render(
-    <CharLab settings={SMALL} createWorker={inProcessWorker} fetchText={() => Promise.resolve(SHAKESPEARE)} storage={null} download={() => undefined} />,
+    <CharLab settings={SMALL} createWorker={inProcessCharWorker} fetchText={() => Promise.resolve(SHAKESPEARE)} storage={null} download={() => undefined} />,
   );
 }
 

@@ -10,7 +10,7 @@ import { normalizeText } from "../../src/data/text";
 import { defaults } from "../../src/store/schema";
 import { CHAR_SCHEMA, type CharSettings } from "../../src/store/charSettings";
 import { createCharStore, type CharState, type LabStorage } from "../../src/store/charStore";
-import { inProcessWorker, memoryStorage } from "./charFakes";
+import { inProcessCharWorker, memoryStorage } from "./workers";
 import { inLang, type MsgLike } from "../../src/i18n";
 
 /** A store message as an English reader sees it (messages are kept in both languages). */
@@ -29,7 +29,7 @@ function makeStore(patch: { settings?: Partial<CharSettings>; fetchText?: (p: st
   const downloads: { name: string; text: string }[] = [];
   const store = createCharStore({
     settings: { ...SMALL, ...patch.settings },
-    createWorker: inProcessWorker,
+    createWorker: inProcessCharWorker,
     fetchText: patch.fetchText ?? (() => Promise.resolve(SHAKESPEARE)),
     storage: patch.storage ?? null,
     download: (name, text) => downloads.push({ name, text }),

@@ -17,8 +17,8 @@ import { defaults } from "../../src/store/schema";
 import { createSineStore } from "../../src/store/sineStore";
 import { SINE_SCHEMA, type SineSettings } from "../../src/store/sineSettings";
 import { SinePlayground } from "../../src/widgets/sine/SinePlayground";
-import { inProcessWorker } from "./charFakes";
-import { fakeWorkers } from "./sineFakeWorker";
+import { inProcessCharWorker } from "./workers";
+import { fakeWorkers } from "./workers";
 
 const WAIT = { timeout: 30_000, interval: 10 };
 const SMALL: SineSettings = { ...defaults(SINE_SCHEMA), hidden: 8, seqLength: 20, batch: 8 };
@@ -244,7 +244,7 @@ describe("the stores keep a locked value", () => {
     const text = normalizeText(readFileSync(join(__dirname, "../../public/corpora/shakespeare.txt"), "utf8"));
     const settings: CharSettings = { ...defaults(CHAR_SCHEMA), hidden: 12, batch: 4, bptt: 16 };
     const store = createCharStore({
-      settings, createWorker: inProcessWorker, fetchText: () => Promise.resolve(text), storage: null, locked: { corpus: "shakespeare", cell: "lstm" },
+      settings, createWorker: inProcessCharWorker, fetchText: () => Promise.resolve(text), storage: null, locked: { corpus: "shakespeare", cell: "lstm" },
     });
     await store.getState().start();
     store.getState().useText("some other text to learn, long enough? ".repeat(200), "Pasted text");

@@ -5,7 +5,7 @@ import type { StoreApi } from "zustand/vanilla";
 import type { SavedRecord } from "../../src/store/persist";
 import { GRAD_DEFAULTS, type GradSettings } from "../../src/store/gradSettings";
 import { createGradStore, type GradSavedRun, type GradState } from "../../src/store/gradStore";
-import { fakeGradWorkers } from "./gradFakeWorker";
+import { fakeGradWorkers } from "./workers";
 
 /** Small enough that a few dozen steps of three networks take well under a second in jsdom. */
 const SMALL: GradSettings = { ...GRAD_DEFAULTS, hidden: 8, seqLength: 12, batch: 8, classes: 3, distractors: 3 };

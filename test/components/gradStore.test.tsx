@@ -4,7 +4,7 @@
 import type { StoreApi } from "zustand/vanilla";
 import { GRAD_DEFAULTS, type GradSettings } from "../../src/store/gradSettings";
 import { createGradStore, type GradState } from "../../src/store/gradStore";
-import { fakeGradWorkers } from "./gradFakeWorker";
+import { fakeGradWorkers } from "./workers";
 import { inLang, type MsgLike } from "../../src/i18n";
 
 /** A store message as an English reader sees it (messages are kept in both languages). */
@@ -149,6 +149,6 @@ describe("gradient visualizer store", () => {
       store.getState().dispose();
     });
     expect(store.getState().status).toBe("failed");
-    expect(en(store.getState().error)).toBe("Training cannot start here: this browser has no Web Workers, which training needs.");
+    expect(en(store.getState().error)).toBe("The training worker could not be started: this browser has no Web Workers, which training needs");
   });
 });

@@ -5,7 +5,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { GRAD_DEFAULTS, type GradSettings } from "../../src/store/gradSettings";
 import { GradientVisualizer } from "../../src/widgets/gradients/GradientVisualizer";
-import { fakeGradWorkers } from "./gradFakeWorker";
+import { fakeGradWorkers } from "./workers";
 
 const SMALL: GradSettings = { ...GRAD_DEFAULTS, hidden: 8, seqLength: 12, batch: 8, classes: 3, distractors: 3 };
 

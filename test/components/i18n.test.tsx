@@ -13,13 +13,13 @@ import { join } from "node:path";
 import { normalizeText } from "../../src/data/text";
 import { type CharSettings } from "../../src/store/charSettings";
 import { CharLab } from "../../src/widgets/chars/CharLab";
-import { inProcessWorker } from "./charFakes";
+import { inProcessCharWorker } from "./workers";
 import { GRAD_DEFAULTS, GRAD_SCHEMA, type GradSettings } from "../../src/store/gradSettings";
 import { GradientVisualizer } from "../../src/widgets/gradients/GradientVisualizer";
-import { fakeGradWorkers } from "./gradFakeWorker";
+import { fakeGradWorkers } from "./workers";
 import { SinePlayground } from "../../src/widgets/sine/SinePlayground";
 import { readSineUrl } from "../../src/widgets/sine/url";
-import { fakeWorkers } from "./sineFakeWorker";
+import { fakeWorkers } from "./workers";
 
 const CJK = /\p{Script=Han}/u;
 /** English prose: two words of letters in a row ("Train on", "the loss"); names such as "RNN (tanh)" or "Adam" are not. */
@@ -165,7 +165,7 @@ describe("language switch", () => {
     act(() => {
       setLang("zh");
     });
-    render(<CharLab settings={settings} createWorker={inProcessWorker} fetchText={() => Promise.resolve(text)} storage={null} download={() => undefined} />);
+    render(<CharLab settings={settings} createWorker={inProcessCharWorker} fetchText={() => Promise.resolve(text)} storage={null} download={() => undefined} />);
     const status = screen.getByRole("status");
     expect(await within(status).findByText(/^第 0 步 · 验证 \d\.\d\d 比特\/字符 · 可以开始训练$/, {}, WAIT)).toBeInTheDocument();
     for (const name of ["训练", "单步", "重置", "生成"]) expect(screen.getByRole("button", { name })).toBeInTheDocument();

@@ -8,7 +8,7 @@ import { defaults } from "../../src/store/schema";
 import { SINE_SCHEMA, type SineSettings } from "../../src/store/sineSettings";
 import { createSineStore, SAVE_INTERVAL_MS, type SavedRun, type SineState } from "../../src/store/sineStore";
 import { SinePlayground } from "../../src/widgets/sine/SinePlayground";
-import { fakeWorkers } from "./sineFakeWorker";
+import { fakeWorkers } from "./workers";
 
 /** Small enough that a few hundred steps take well under a second in jsdom. */
 const SMALL: SineSettings = { ...defaults(SINE_SCHEMA), hidden: 8, seqLength: 20, batch: 8 };

@@ -5,7 +5,7 @@ import { defaults } from "../../src/store/schema";
 import { SINE_SCHEMA, type SineSettings } from "../../src/store/sineSettings";
 import { createSineStore, type SineState } from "../../src/store/sineStore";
 import type { StoreApi } from "zustand/vanilla";
-import { fakeWorkers } from "./sineFakeWorker";
+import { fakeWorkers } from "./workers";
 import { inLang, type MsgLike } from "../../src/i18n";
 
 /** A store message as an English reader sees it (messages are kept in both languages). */

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createNetwork, initKernels, loadParams, parseModelFile, sampleSymbols } from "../../src/engine";
 import { buildVocabulary, encode, normalizeText } from "../../src/data/text";
-import type { CharReport, CharSample, CharSetup, CharSnapshot, SampleSettings } from "../../src/worker/protocol";
-import { CharTrainer, type CharTrainerHost } from "../../src/worker/charTrainer";
+import type { CharReport, CharSample, CharSetup, CharSnapshot, SampleSettings } from "../../src/worker/chars/protocol";
+import { CharTrainer, type CharTrainerHost } from "../../src/worker/chars/trainer";
 
 const corpus = (file: string): string => normalizeText(readFileSync(join(__dirname, "../../public/corpora", file), "utf8"));
 const SHAKESPEARE = corpus("shakespeare.txt");
@@ -151,7 +151,8 @@ describe("CharTrainer", () => {
     expect(trainer.buildSnapshot().canTrain).toBe(false);
     trainer.handle({ type: "train" });
     const err = host.reports.find((r) => r.type === "error");
-    expect(err?.type === "error" && err.message).toMatch(/cannot train on the current text: its vocabulary lacks/);
+    expect(err?.type === "error" && err.problem).toMatchObject({ key: "cannotTrain" });
+    expect(err?.type === "error" && err.problem.key === "cannotTrain" && err.problem.missing.length).toBeGreaterThan(0);
     trainer.handle({ type: "generate", requestId: 7, sampling: { ...SAMPLING, prime: "ab" } });
     expect(host.samples(7)[0].indices).toHaveLength(40);
   });
@@ -163,7 +164,7 @@ describe("CharTrainer", () => {
     trainer.handle({ type: "reset", setup: setupFor("abcabc abc") });
     const err = host.reports.find((r) => r.type === "error");
     expect(err?.type === "error" && err.code).toBe("setup");
-    expect(err?.type === "error" && err.message).toMatch(/Lower the batch size or the BPTT length/);
+    expect(err?.type === "error" && err.problem.key === "text" && err.problem.detail).toMatch(/Lower the batch size or the BPTT length/);
     expect(trainer.buildSnapshot().step).toBe(1);
   });
 });

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { createNetwork, createOptimizer, trainStep } from "../../src/engine";
 import { MemoryTask } from "../../src/data/memoryTask";
 import { GRAD_DEFAULTS, presetSettings, toGradSetup, type GradSettings } from "../../src/store/gradSettings";
-import { GradTrainer, HELD_OUT_SIZE, type GradTrainerHost } from "../../src/worker/gradTrainer";
-import type { GradReport, GradSetup, GradSnapshot } from "../../src/worker/protocol";
+import { GradTrainer, HELD_OUT_SIZE, type GradTrainerHost } from "../../src/worker/gradients/trainer";
+import type { GradReport, GradSetup, GradSnapshot } from "../../src/worker/gradients/protocol";
 
 /** Every call to now() advances the clock 1 ms, so slices end after a fixed number of steps. */
 function fakeHost(): GradTrainerHost & { reports: GradReport[]; runPending(max?: number): number; snapshots(): GradSnapshot[] } {
@@ -197,11 +197,12 @@ describe("GradTrainer", () => {
     bad.task.seqLength = 1;
     trainer.handle({ type: "reset", setup: bad });
     expect(lastError(host)).toMatchObject({ code: "setup" });
-    expect(lastError(host).message).toMatch(/seqLength must be a whole number from 2 to 1000, but is 1\./);
+    expect(lastError(host).problem).toMatchObject({ key: "engine", code: "config" });
+    expect(JSON.stringify(lastError(host).problem)).toMatch(/seqLength must be a whole number from 2 to 1000, but is 1\./);
     trainer.handle({ type: "step" });
     expect(last(host).step).toBe(2);
     trainer.handle({ type: "setOptim", optim: { optimizer: "adam", learningRate: 0.01, clipMaxNorm: -1 } });
-    expect(lastError(host).message).toBe("The clipping norm must be a positive number, but is -1.");
+    expect(lastError(host).problem).toEqual({ key: "clipNorm", value: -1 });
   });
 
   it("resumes from a checkpoint: same step, same weights, same divergences", () => {

@@ -1,5 +1,5 @@
 // test/worker/setups.ts: trainer setups shared by the worker tests.
-import type { TrainerSetup } from "../../src/worker/protocol";
+import type { TrainerSetup } from "../../src/worker/sine/protocol";
 
 export function sineSetup(patch: Partial<TrainerSetup> = {}): TrainerSetup {
   return {

@@ -1,7 +1,7 @@
 // test/worker/trainer.test.ts: the worker's training loop, driven in Node by a fake host with a fake clock.
 import { describe, expect, it } from "vitest";
-import type { Report, Snapshot } from "../../src/worker/protocol";
-import { Trainer, type TrainerHost } from "../../src/worker/trainer";
+import type { Report, Snapshot } from "../../src/worker/sine/protocol";
+import { Trainer, type TrainerHost } from "../../src/worker/sine/trainer";
 import { sineSetup } from "./setups";
 
 /** Every call to now() advances the clock 1 ms, so slices end after a fixed number of steps. */
@@ -111,7 +111,7 @@ describe("Trainer", () => {
     trainer.handle({ type: "reset", setup: sineSetup({ model: { cell: "lstm", hiddenSize: 0, numLayers: 1, init: "pytorch" } }) });
     const err = host.reports.at(-1)!;
     expect(err).toMatchObject({ type: "error", code: "setup" });
-    if (err.type === "error") expect(err.message).toMatch(/hiddenSize must be a whole number from 1/);
+    if (err.type === "error") expect(err.problem.key === "engine" && err.problem.detail).toMatch(/hiddenSize must be a whole number from 1/);
     trainer.handle({ type: "step" });
     expect(host.snapshots().at(-1)!.step).toBe(2);
   });

@@ -1,34 +1,14 @@
 // src/widgets/chars/CharStoreProvider.tsx: gives each character lab its own store (and worker) through React context.
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { useStore, type StoreApi } from "zustand";
-import { createCharStore, indexedDbStorage, type CharState, type CharWorkerLike, type LabStorage } from "../../store/charStore";
+import { createCharStore, indexedDbStorage, type CharWorkerLike, type LabStorage } from "../../store/charStore";
 import type { CharSettings } from "../../store/charSettings";
 import type { MsgLike } from "../../i18n";
-import type { CharReport } from "../../worker/protocol";
+import type { CharCommand, CharReport } from "../../worker/chars/protocol";
+import { browserWorker } from "../kit/browserWorker";
+import { createWidgetContext } from "../kit/widgetContext";
 
-const CharStoreContext = createContext<StoreApi<CharState> | null>(null);
-
-/** The real training worker: a module Worker running src/worker/charWorker.ts. */
+/** The real training worker: a module Worker running src/worker/chars/worker.ts. */
 export function createCharWorker(): CharWorkerLike {
-  if (typeof Worker === "undefined") throw new Error("this browser has no Web Workers, which training needs");
-  const worker = new Worker(new URL("../../worker/charWorker.ts", import.meta.url), { type: "module", name: "rnn-notebook character lab" });
-  const like: CharWorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(command, transfer) {
-      worker.postMessage(command, transfer);
-    },
-    terminate() {
-      worker.terminate();
-    },
-  };
-  worker.onmessage = (event: MessageEvent<CharReport>) => {
-    like.onmessage?.(event);
-  };
-  worker.onerror = (event) => {
-    like.onerror?.(event);
-  };
-  return like;
+  return browserWorker<CharCommand, CharReport>(() => new Worker(new URL("../../worker/chars/worker.ts", import.meta.url), { type: "module", name: "rnn-notebook character lab" }));
 }
 
 /** Fetches a built-in text from the site (relative to the page, so any static host path works). */
@@ -62,32 +42,22 @@ export interface CharStoreProviderProps {
   download?: (fileName: string, text: string) => void;
   /** Settings the course locked (lock=… in the link): the store keeps these values. */
   locked?: Partial<CharSettings>;
-  children: ReactNode;
 }
+
+const chars = createWidgetContext("The character lab", (p: CharStoreProviderProps) =>
+  createCharStore({
+    settings: p.settings,
+    urlWarnings: p.urlWarnings,
+    hasUrlSettings: p.hasUrlSettings,
+    createWorker: p.createWorker ?? createCharWorker,
+    fetchText: p.fetchText ?? fetchCorpus,
+    storage: p.storage === undefined ? indexedDbStorage() : p.storage,
+    download: p.download ?? downloadText,
+    locked: p.locked,
+  }),
+);
 
 /** One store per lab, made once; the worker starts after mount and is terminated on unmount. */
-export function CharStoreProvider({
-  settings, urlWarnings, hasUrlSettings, createWorker = createCharWorker, fetchText = fetchCorpus, storage, download = downloadText, locked, children,
-}: CharStoreProviderProps) {
-  const [store] = useState(() =>
-    createCharStore({ settings, urlWarnings, hasUrlSettings, createWorker, fetchText, storage: storage === undefined ? indexedDbStorage() : storage, download, locked }),
-  );
-  useEffect(() => {
-    void store.getState().start();
-    return () => {
-      store.getState().dispose();
-    };
-  }, [store]);
-  return <CharStoreContext.Provider value={store}>{children}</CharStoreContext.Provider>;
-}
-
-export function useCharStore(): StoreApi<CharState> {
-  const store = useContext(CharStoreContext);
-  if (!store) throw new Error("useChar needs a <CharStoreProvider> around the lab");
-  return store;
-}
-
-/** A slice of the lab's state; the component re-renders only when that slice changes. */
-export function useChar<T>(selector: (state: CharState) => T): T {
-  return useStore(useCharStore(), selector);
-}
+export const CharStoreProvider = chars.Provider;
+export const useCharStore = chars.useStoreApi;
+export const useChar = chars.useSlice;

@@ -2,7 +2,7 @@
 import type { Translate } from "../../i18n";
 import type { CHARS } from "../../i18n/chars";
 import type { CharStatus } from "../../store/charStore";
-import type { CharSnapshot } from "../../worker/protocol";
+import type { CharInspection, CharSnapshot } from "../../worker/chars/protocol";
 
 type T = Translate<typeof CHARS>;
 
@@ -50,11 +50,8 @@ export function symbolName(t: T, s: string): string {
   }
 }
 
-/** What the network reads in the "Inside" panel, from the worker's English description (the worker names no code). */
-export function inspectSourceText(t: T, source: string): string {
-  const n = /^the first (\d+) characters/.exec(source)?.[1];
-  if (n === undefined) return source;
-  if (source.includes("held-out")) return t("sourceHeldOut", { n });
-  if (source.includes("vocabulary")) return t("sourceKnown", { n });
-  return t("sourceText", { n });
+/** What the network reads in the "Inside" panel, worded from the worker's code and count. */
+export function inspectSourceText(t: T, source: CharInspection["source"]): string {
+  const n = source.n.toLocaleString("en");
+  return t(source.kind === "heldOut" ? "sourceHeldOut" : source.kind === "known" ? "sourceKnown" : "sourceText", { n });
 }

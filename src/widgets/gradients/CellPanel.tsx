@@ -7,7 +7,7 @@ import { GradHeatmap } from "../../viz/GradHeatmap";
 import { GradStepChart, type GradStepSeries } from "../../viz/GradStepChart";
 import { GradNormChart, type GradNormSeries } from "../../viz/GradNormChart";
 import { formatCount, formatValue } from "../../viz/format";
-import type { GradCellView } from "../../worker/protocol";
+import type { GradCellView } from "../../worker/gradients/protocol";
 import { useGrad, useGradStore } from "./GradStoreProvider";
 import { Panel, useIsLocked } from "../../embed/EmbedContext";
 import { accuracyText, CELL_NAMES, divergenceAdvice, divergenceText, formatPercent } from "./text";

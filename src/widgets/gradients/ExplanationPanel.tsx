@@ -3,7 +3,7 @@
 import { useT, type Translate } from "../../i18n";
 import { GRADS } from "../../i18n/gradients";
 import { formatCount, formatValue } from "../../viz/format";
-import type { GradCellView, GradSnapshot } from "../../worker/protocol";
+import type { GradCellView, GradSnapshot } from "../../worker/gradients/protocol";
 import { useGrad } from "./GradStoreProvider";
 import { CELL_NAMES, firstOverLast, perStep } from "./text";
 

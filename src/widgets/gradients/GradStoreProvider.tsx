@@ -1,36 +1,15 @@
 // src/widgets/gradients/GradStoreProvider.tsx: gives each gradient visualizer its own store (and worker) through context.
 import type { MsgLike } from "../../i18n";
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { useStore, type StoreApi } from "zustand";
-import { createGradStore, gradRunStorage, type GradSavedRun, type GradState, type GradWorkerLike } from "../../store/gradStore";
+import { createGradStore, gradRunStorage, type GradSavedRun, type GradWorkerLike } from "../../store/gradStore";
 import type { SavedRecord } from "../../store/persist";
 import type { GradSettings, PresetName } from "../../store/gradSettings";
-import type { GradReport } from "../../worker/protocol";
+import type { GradCommand, GradReport } from "../../worker/gradients/protocol";
+import { browserWorker } from "../kit/browserWorker";
+import { createWidgetContext } from "../kit/widgetContext";
 
-const GradStoreContext = createContext<StoreApi<GradState> | null>(null);
-
-/** The real training worker: a module Worker running src/worker/gradWorker.ts. */
+/** The real training worker: a module Worker running src/worker/gradients/worker.ts. */
 export function createGradWorker(): GradWorkerLike {
-  if (typeof Worker === "undefined") throw new Error("this browser has no Web Workers, which training needs");
-  const worker = new Worker(new URL("../../worker/gradWorker.ts", import.meta.url), { type: "module", name: "rnn-notebook gradient visualizer" });
-  // A thin adapter rather than a cast: the DOM types the worker's events more narrowly than GradWorkerLike does.
-  const like: GradWorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(command, transfer) {
-      worker.postMessage(command, transfer);
-    },
-    terminate() {
-      worker.terminate();
-    },
-  };
-  worker.onmessage = (event: MessageEvent<GradReport>) => {
-    like.onmessage?.(event);
-  };
-  worker.onerror = (event) => {
-    like.onerror?.(event);
-  };
-  return like;
+  return browserWorker<GradCommand, GradReport>(() => new Worker(new URL("../../worker/gradients/worker.ts", import.meta.url), { type: "module", name: "rnn-notebook gradient visualizer" }));
 }
 
 export interface GradStoreProviderProps {
@@ -44,31 +23,20 @@ export interface GradStoreProviderProps {
   locked?: Partial<GradSettings>;
   /** Where the run is kept across reloads: IndexedDB by default; tests pass their own, or null for none. */
   storage?: SavedRecord<GradSavedRun> | null;
-  children: ReactNode;
 }
+
+const gradients = createWidgetContext("The gradient visualizer", (p: GradStoreProviderProps) =>
+  createGradStore({
+    settings: p.settings,
+    urlWarnings: p.urlWarnings,
+    preset: p.preset,
+    createWorker: p.createWorker ?? createGradWorker,
+    locked: p.locked,
+    storage: p.storage === undefined ? gradRunStorage() : p.storage,
+  }),
+);
 
 /** One store per widget, made once; the worker starts after mount and is terminated on unmount. */
-export function GradStoreProvider({ settings, urlWarnings, preset, createWorker = createGradWorker, locked, storage, children }: GradStoreProviderProps) {
-  const [store] = useState(() =>
-    createGradStore({ settings, urlWarnings, preset, createWorker, locked, storage: storage === undefined ? gradRunStorage() : storage }),
-  );
-  useEffect(() => {
-    store.getState().start();
-    return () => {
-      store.getState().dispose();
-    };
-  }, [store]);
-  return <GradStoreContext.Provider value={store}>{children}</GradStoreContext.Provider>;
-}
-
-/** The widget's store itself, for actions and subscriptions outside rendering. */
-export function useGradStore(): StoreApi<GradState> {
-  const store = useContext(GradStoreContext);
-  if (!store) throw new Error("useGrad needs a <GradStoreProvider> around the widget");
-  return store;
-}
-
-/** A slice of the widget's state; the component re-renders only when that slice changes. */
-export function useGrad<T>(selector: (state: GradState) => T): T {
-  return useStore(useGradStore(), selector);
-}
+export const GradStoreProvider = gradients.Provider;
+export const useGradStore = gradients.useStoreApi;
+export const useGrad = gradients.useSlice;

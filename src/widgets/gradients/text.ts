@@ -5,8 +5,8 @@ import type { GRADS, Verdict } from "../../i18n/gradients";
 import type { GradStatus } from "../../store/gradStore";
 import type { GradSettings } from "../../store/gradSettings";
 import { formatCount, formatValue } from "../../viz/format";
-import type { CellType } from "../../engine";
-import type { GradCellView, GradDivergence, GradSnapshot } from "../../worker/protocol";
+import { BLOW_UP_FACTOR, type CellType } from "../../engine";
+import type { GradCellView, GradDivergence, GradSnapshot } from "../../worker/gradients/protocol";
 
 export const CELL_NAMES: Record<CellType, string> = { rnn: "tanh-RNN", lstm: "LSTM", gru: "GRU" };
 
@@ -83,14 +83,19 @@ export function formatPercent(v: number): string {
 }
 
 /** What went wrong, from the worker's English description ("the loss", "the gradient norm ‖∂L/∂θ‖"…); the worker names no code. */
-function whatText(t: T, what: string): string {
-  const times = /^the loss \(([\d,]+) times its first value\)$/.exec(what);
-  if (times) return t("whatLossTimes", { n: times[1] });
-  if (what === "the loss") return t("whatLoss");
-  if (what === "the gradient norm ‖∂L/∂θ‖") return t("whatGradNorm");
-  if (what === "the weights after the update") return t("whatWeights");
-  if (what === "one update, larger than all the weights together") return t("whatUpdate");
-  return what;
+function whatText(t: T, what: GradDivergence["what"]): string {
+  switch (what) {
+    case "lossBlowUp":
+      return t("whatLossTimes", { n: BLOW_UP_FACTOR.toLocaleString("en") });
+    case "loss":
+      return t("whatLoss");
+    case "gradNorm":
+      return t("whatGradNorm");
+    case "weights":
+      return t("whatWeights");
+    case "update":
+      return t("whatUpdate");
+  }
 }
 
 /** What happened, in numbers: "The tanh-RNN stopped at step 1: one update … blew up. ‖∂L/∂θ‖ was 7.2e5 …". */

@@ -1,7 +1,7 @@
 // src/widgets/sine/DivergencePanel.tsx: after a divergence: what happened, in words, and one-click remedies.
 import { useT } from "../../i18n";
 import { SINE } from "../../i18n/sine";
-import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
+import { useSine, useSineStore } from "./SineStoreProvider";
 import { divergenceAdvice, divergenceText } from "./text";
 import { useIsLocked } from "../../embed/EmbedContext";
 

@@ -2,7 +2,7 @@
 import { inLang, useT } from "../../i18n";
 import { CONTROLS } from "../../i18n/controls";
 import { SINE } from "../../i18n/sine";
-import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
+import { useSine, useSineStore } from "./SineStoreProvider";
 
 export function Messages() {
   const store = useSineStore();

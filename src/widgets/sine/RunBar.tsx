@@ -2,7 +2,7 @@
 import { useT } from "../../i18n";
 import { CONTROLS } from "../../i18n/controls";
 import { SINE } from "../../i18n/sine";
-import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
+import { useSine, useSineStore } from "./SineStoreProvider";
 import { statusText } from "./text";
 
 export function RunBar() {

@@ -1,7 +1,7 @@
 // src/widgets/sine/SavedRunNote.tsx: whether the run is kept in this browser across reloads, and the button to forget it.
 import { useT } from "../../i18n";
 import { SAVED } from "../../i18n/saved";
-import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
+import { useSine, useSineStore } from "./SineStoreProvider";
 
 export function SavedRunNote() {
   const t = useT(SAVED);

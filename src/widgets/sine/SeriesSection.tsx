@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { MAX_CSV_CHARS } from "../../data/csv";
 import { inLang, msgOf, msgPer, useT, type Msg } from "../../i18n";
 import { SINE } from "../../i18n/sine";
-import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
+import { useSine, useSineStore } from "./SineStoreProvider";
 import { formatCount, formatValue } from "../../viz/format";
 
 export function SeriesSection() {

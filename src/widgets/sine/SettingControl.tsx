@@ -4,7 +4,7 @@ import { inLang, useLang } from "../../i18n";
 import { optionLabel } from "../../i18n/controls";
 import { labelOf } from "../../store/schema";
 import { SINE_SCHEMA, type SineKey } from "../../store/sineSettings";
-import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
+import { useSine, useSineStore } from "./SineStoreProvider";
 import { NumberField, SelectField, ToggleField, type SelectOption } from "../controls";
 
 export function SettingControl({ name, hint, disabled }: { name: SineKey; hint?: ReactNode; disabled?: boolean }) {

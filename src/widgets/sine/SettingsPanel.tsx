@@ -1,7 +1,7 @@
 // src/widgets/sine/SettingsPanel.tsx: every sine setting, grouped as Data, Model and Training, plus the learner's own series.
 import { useT } from "../../i18n";
 import { SINE } from "../../i18n/sine";
-import { useSine } from "../../store/WidgetStoreProvider";
+import { useSine } from "./SineStoreProvider";
 import { SeriesSection } from "./SeriesSection";
 import { SettingControl } from "./SettingControl";
 

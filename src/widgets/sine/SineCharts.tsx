@@ -2,11 +2,11 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { useT } from "../../i18n";
 import { SINE } from "../../i18n/sine";
-import { useSine, useSineStore } from "../../store/WidgetStoreProvider";
+import { useSine, useSineStore } from "./SineStoreProvider";
 import { GateHeatmaps, GradNormChart, LossChart, MatrixHeatmap, SeriesChart, StateHeatmap, type GradNormSeries } from "../../viz";
 import { SelectField } from "../controls";
 import { Panel } from "../../embed/EmbedContext";
-import type { Snapshot } from "../../worker/protocol";
+import type { Snapshot } from "../../worker/sine/protocol";
 import { gateBlocksOf, paramLabel } from "./text";
 
 function ChartCard({ children, note, wide = false }: { children: ReactNode; note: ReactNode; wide?: boolean }) {

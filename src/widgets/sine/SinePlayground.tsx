@@ -5,7 +5,7 @@ import { SINE } from "../../i18n/sine";
 import type { SineSettings } from "../../store/sineSettings";
 import type { SavedRun, WorkerLike } from "../../store/sineStore";
 import type { SavedRecord } from "../../store/persist";
-import { SineStoreProvider, useSineStore } from "../../store/WidgetStoreProvider";
+import { SineStoreProvider, useSineStore } from "./SineStoreProvider";
 import { DivergencePanel } from "./DivergencePanel";
 import { Messages } from "./Messages";
 import { RunBar } from "./RunBar";

@@ -5,7 +5,8 @@ import { optionLabel } from "../../i18n/controls";
 import type { SINE } from "../../i18n/sine";
 import type { SineSettings } from "../../store/sineSettings";
 import type { Status } from "../../store/sineStore";
-import type { DivergenceInfo, Snapshot } from "../../worker/protocol";
+import type { DivergenceInfo } from "../../worker/kit/protocol";
+import type { Snapshot } from "../../worker/sine/protocol";
 import { formatCount, formatValue } from "../../viz/format";
 
 type T = Translate<typeof SINE>;

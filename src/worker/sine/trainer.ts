@@ -1,63 +1,28 @@
-// src/worker/trainer.ts: the training loop behind one widget: slices of steps, throttled snapshots, divergence.
+// src/worker/sine/trainer.ts: the sine playground's trainer on the kit: one network on a series, its example and trace.
 //
-// No worker globals here: the entry (worker.ts) injects how to post, to schedule the next slice and to tell
+// No worker globals here: serve() (worker.ts) or a test injects how to post, to schedule the next slice and to tell
 // time, so Node tests drive the same loop.
 import {
-  createNetwork, createOptimizer, EngineError, freeRun, readTrace, trainStep,
+  createNetwork, createOptimizer, freeRun, readTrace, StepGuard,
   type Batch, type Network, type Optimizer,
-} from "../engine";
-import { makeSeriesDataset } from "../data/csv";
-import { SeriesBatcher, wholeBatch, type SeriesDataset } from "../data/series";
-import { makeSineDataset } from "../data/sine";
-import {
-  PROTOCOL_VERSION, assertNever,
-  type Checkpoint, type Command, type DivergenceInfo, type LossHistory, type OptimSettings, type Report, type Snapshot, type TrainerSetup,
-} from "./protocol";
+} from "../../engine";
+import { makeSeriesDataset } from "../../data/csv";
+import { SeriesBatcher, wholeBatch, type SeriesDataset } from "../../data/series";
+import { makeSineDataset } from "../../data/sine";
+import { History } from "../kit/history";
+import { Every, SliceLoop, type SliceHost } from "../kit/loop";
+import { assertNever, errorReport, KitError, type KitReport } from "../kit/protocol";
+import { estimateStepMs } from "../kit/cost";
+import type { Checkpoint, Command, DivergenceInfo, LossHistory, OptimSettings, Report, Snapshot, TrainerSetup } from "./protocol";
 
-export interface TrainerHost {
-  post(report: Report): void;
-  /** Runs `fn` soon, after pending messages (a macrotask). */
-  schedule(fn: () => void): void;
-  now(): number;
-}
+export type TrainerHost = SliceHost<Report | KitReport>;
 
-/** Work per slice before yielding to messages: short enough that Pause lands at once. */
-export const SLICE_BUDGET_MS = 12;
 export const SNAPSHOT_INTERVAL_MS = 1000 / 30;
 export const VALIDATION_INTERVAL_MS = 250;
-/** A loss this many times the first one counts as blown up, even while still finite. */
-export const BLOW_UP_FACTOR = 1e4;
-const MAX_HISTORY = 2000;
 
-/** Loss history that never exceeds MAX_HISTORY points: when full, every other point is dropped. */
-class History {
-  private steps: number[] = [];
-  private values: number[] = [];
-  private every = 1;
-  push(step: number, value: number): void {
-    if (step % this.every !== 0) return;
-    this.steps.push(step);
-    this.values.push(value);
-    if (this.steps.length >= MAX_HISTORY) {
-      this.steps = this.steps.filter((_, i) => i % 2 === 0);
-      this.values = this.values.filter((_, i) => i % 2 === 0);
-      this.every *= 2;
-    }
-  }
-  /** Forgets points after `step` (a divergence rolled the run back to it). */
-  truncateAfter(step: number): void {
-    const keep = this.steps.findIndex((s) => s > step);
-    if (keep < 0) return;
-    this.steps.length = keep;
-    this.values.length = keep;
-  }
-  load(steps: Float64Array, values: Float64Array): void {
-    this.steps = Array.from(steps);
-    this.values = Array.from(values);
-  }
-  export(): [Float64Array, Float64Array] {
-    return [Float64Array.from(this.steps), Float64Array.from(this.values)];
-  }
+/** Refuses a clipping norm that is not a positive finite number. */
+export function checkClip(o: OptimSettings): void {
+  if (o.clipMaxNorm !== null && !(Number.isFinite(o.clipMaxNorm) && o.clipMaxNorm > 0)) throw new KitError({ key: "clipNorm", value: o.clipMaxNorm });
 }
 
 function makeDataset(setup: TrainerSetup): SeriesDataset {
@@ -76,33 +41,44 @@ export class Trainer {
   private setup: TrainerSetup;
   private net!: Network;
   private opt!: Optimizer;
+  private guard!: StepGuard;
   private data!: SeriesDataset;
   private batcher!: SeriesBatcher;
   private validation!: Batch;
   private stepCount = 0;
-  private isTraining = false;
-  private isScheduled = false;
-  private firstLoss = NaN;
   private lastLoss = NaN;
   private lastValLoss = NaN;
   private lastGradNorm = NaN;
   private wasClipped = false;
-  private lastGood!: Float64Array;
-  private lastGoodStep = 0;
-  private lastGoodLoss = NaN;
-  private beforeUpdate!: Float64Array;
   private lastGrads!: Float64Array;
   private trainHistory = new History();
   private valHistory = new History();
-  private lastSnapshotAt = -Infinity;
-  private lastValidationAt = -Infinity;
-  private rateWindowStart = 0;
-  private rateWindowTokens = 0;
-  private tokensPerSec = 0;
+  private readonly snapshots = new Every(SNAPSHOT_INTERVAL_MS);
+  private readonly validations = new Every(VALIDATION_INTERVAL_MS);
+  private readonly loop: SliceLoop<Report>;
 
   constructor(private readonly host: TrainerHost, setup: TrainerSetup, resume?: Checkpoint) {
     this.setup = setup;
+    this.loop = new SliceLoop(host, {
+      stepOnce: () => this.stepOnce(),
+      afterSlice: (now) => {
+        if (this.validations.due(now)) {
+          this.lastValLoss = this.validate();
+          this.valHistory.push(this.stepCount, this.lastValLoss);
+        }
+        if (this.snapshots.due(now)) this.snapshot();
+      },
+    });
     this.build(setup, resume);
+  }
+
+  private get isTraining(): boolean {
+    return this.loop.isTraining;
+  }
+
+  /** The first reports after "ready". */
+  begin(): void {
+    this.snapshot();
   }
 
   /** Handles one command; errors are reported, never thrown to the caller. */
@@ -110,26 +86,24 @@ export class Trainer {
     try {
       switch (cmd.type) {
         case "init":
+          this.loop.stop();
           this.build(cmd.setup, cmd.resume);
-          this.host.post({ type: "ready", version: PROTOCOL_VERSION });
+          this.host.post({ type: "ready", version: cmd.version });
           this.snapshot();
           return;
         case "train":
-          this.isTraining = true;
-          this.rateWindowStart = this.host.now();
-          this.rateWindowTokens = 0;
-          this.scheduleSlice();
+          this.loop.start();
           return;
         case "pause":
-          this.isTraining = false;
+          this.loop.stop();
           this.snapshot();
           return;
         case "step":
-          this.isTraining = false;
-          if (this.stepOnce()) this.snapshot();
+          this.loop.stop();
+          if (this.loop.stepOnce() !== false) this.snapshot();
           return;
         case "reset":
-          this.isTraining = false;
+          this.loop.stop();
           this.build(cmd.setup);
           this.snapshot();
           return;
@@ -140,33 +114,34 @@ export class Trainer {
         case "resume":
           this.applyOptim(cmd.optim);
           this.opt.reset();
-          this.isTraining = true;
-          this.scheduleSlice();
+          this.guard.rebase(this.stepCount);
+          this.loop.start();
           return;
-        case "simulateCrash":
-          return; // handled by the worker entry, which crashes on purpose
+        case "ping":
+        case "fault":
+          return; // answered by serve()
         default:
           assertNever(cmd);
       }
     } catch (e) {
-      this.isTraining = false;
-      const code = e instanceof EngineError ? (cmd.type === "init" || cmd.type === "reset" ? "setup" : "engine") : "internal";
-      this.host.post({ type: "error", code, message: (e as Error).message });
+      this.loop.stop();
+      this.host.post(errorReport(e, cmd.type === "init" || cmd.type === "reset"));
     }
   }
 
   private build(setup: TrainerSetup, resume?: Checkpoint): void {
     // Build everything first, so a bad setup leaves the previous run untouched.
+    checkClip(setup.optim);
     const data = makeDataset(setup);
     const net = createNetwork(
       { cell: setup.model.cell, inputSize: 1, hiddenSize: setup.model.hiddenSize, numLayers: setup.model.numLayers, outputSize: 1, loss: "mse" },
       { seed: setup.seed, init: { scheme: setup.model.init } },
     );
     const opt = createOptimizer(net, { kind: setup.optim.optimizer, lr: setup.optim.learningRate });
-    if (setup.optim.clipMaxNorm !== null && !(setup.optim.clipMaxNorm > 0)) {
-      throw new EngineError("config", `The clipping norm must be positive, but is ${setup.optim.clipMaxNorm}.`);
+    if (resume) {
+      if (resume.params.length !== net.numParams) throw new KitError({ key: "checkpoint", expected: net.numParams, got: resume.params.length });
+      net.setParams(resume.params);
     }
-    if (resume) net.setParams(resume.params);
     this.setup = setup;
     this.data = data;
     this.net = net;
@@ -174,30 +149,27 @@ export class Trainer {
     this.batcher = new SeriesBatcher(data, setup.batchSize, setup.seed + 1);
     this.validation = wholeBatch(data, data.validation.slice(0, 64));
     this.stepCount = resume?.step ?? 0;
+    this.guard = new StepGuard(net, this.stepCount);
     this.trainHistory = new History();
     this.valHistory = new History();
     if (resume) {
       this.trainHistory.load(resume.history.step, resume.history.train);
       this.valHistory.load(resume.history.valStep, resume.history.val);
+      this.trainHistory.truncateAfter(this.stepCount);
+      this.valHistory.truncateAfter(this.stepCount);
     }
-    this.firstLoss = NaN;
-    this.lastLoss = NaN;
+    this.lastLoss = this.trainHistory.last();
     this.lastGradNorm = NaN;
     this.wasClipped = false;
-    this.lastGood = net.params.slice();
-    this.beforeUpdate = new Float64Array(net.numParams);
     this.lastGrads = new Float64Array(net.numParams);
-    this.lastGoodStep = this.stepCount;
-    this.lastGoodLoss = NaN;
+    this.loop.expectStepMs(estimateStepMs(net.numParams, setup.data.kind === "sine" ? setup.data.spec.seqLength : setup.data.seqLength, setup.batchSize));
     this.lastValLoss = this.validate();
     this.valHistory.push(this.stepCount, this.lastValLoss);
-    this.lastSnapshotAt = -Infinity;
+    this.snapshots.clear();
   }
 
   private applyOptim(o: OptimSettings): void {
-    if (o.clipMaxNorm !== null && !(Number.isFinite(o.clipMaxNorm) && o.clipMaxNorm > 0)) {
-      throw new EngineError("config", `The clipping norm must be a positive number, but is ${o.clipMaxNorm}.`);
-    }
+    checkClip(o);
     if (o.optimizer !== this.opt.kind) {
       this.opt = createOptimizer(this.net, { kind: o.optimizer, lr: o.learningRate });
     } else {
@@ -210,84 +182,40 @@ export class Trainer {
     return this.net.forward(this.validation);
   }
 
-  /** One optimiser step. Returns false (and reports) when the run diverged. */
-  private stepOnce(): boolean {
+  /** One optimiser step: the values it trained on, or false (reported) when the run diverged. */
+  private stepOnce(): number | false {
     const batch = this.batcher.next();
-    this.beforeUpdate.set(this.net.params);
-    const r = trainStep(this.net, this.opt, batch, { clipMaxNorm: this.setup.optim.clipMaxNorm });
+    const r = this.guard.step(this.opt, batch, this.stepCount, { clipMaxNorm: this.setup.optim.clipMaxNorm });
     this.stepCount++;
-    if (Number.isNaN(this.firstLoss)) this.firstLoss = r.loss;
-    const blownUp = Number.isFinite(r.loss) && r.loss > BLOW_UP_FACTOR * Math.max(this.firstLoss, 1e-6);
-    if (r.diverged || blownUp) {
-      this.diverge(r.diverged ?? "blowUp");
+    if (r.failed) {
+      this.diverge(r.failed.cause, r.failed.what);
       return false;
     }
-    // θ before this update gave a finite, sane loss: it is the newest weights known to be good.
-    this.lastGood.set(this.beforeUpdate);
-    this.lastGoodStep = this.stepCount - 1;
-    this.lastGoodLoss = r.loss;
     this.lastLoss = r.loss;
     this.lastGradNorm = r.gradNorm;
     this.wasClipped = r.clipped;
     this.lastGrads.set(this.net.grads);
     this.trainHistory.push(this.stepCount, r.loss);
-    this.rateWindowTokens += batch.T * batch.B;
-    return true;
+    return batch.T * batch.B;
   }
 
-  private diverge(cause: DivergenceInfo["cause"]): void {
-    this.isTraining = false;
-    this.net.setParams(this.lastGood);
+  private diverge(cause: DivergenceInfo["cause"], what: DivergenceInfo["what"]): void {
+    this.loop.stop();
     const divergence: DivergenceInfo = {
       step: this.stepCount,
       cause,
-      lastGoodStep: this.lastGoodStep,
-      lastGoodLoss: this.lastGoodLoss,
+      what,
+      lastGoodStep: this.guard.goodStep,
+      lastGoodLoss: this.guard.goodLoss,
       learningRate: this.setup.optim.learningRate,
       clipMaxNorm: this.setup.optim.clipMaxNorm,
     };
-    this.stepCount = this.lastGoodStep;
+    this.stepCount = this.guard.goodStep;
     // The history must not show steps the rollback undid (they would appear twice once training resumes).
     this.trainHistory.truncateAfter(this.stepCount);
     this.valHistory.truncateAfter(this.stepCount);
     this.host.post({ type: "diverged", divergence });
     this.snapshot();
-  }
-
-  private scheduleSlice(): void {
-    if (this.isScheduled) return;
-    this.isScheduled = true;
-    this.host.schedule(() => {
-      this.isScheduled = false;
-      this.slice();
-    });
-  }
-
-  private slice(): void {
-    if (!this.isTraining) return;
-    const start = this.host.now();
-    try {
-      while (this.isTraining && this.host.now() - start < SLICE_BUDGET_MS) {
-        if (!this.stepOnce()) return;
-      }
-      const now = this.host.now();
-      if (now - this.rateWindowStart >= 500) {
-        this.tokensPerSec = (this.rateWindowTokens * 1000) / (now - this.rateWindowStart);
-        this.rateWindowStart = now;
-        this.rateWindowTokens = 0;
-      }
-      if (now - this.lastValidationAt >= VALIDATION_INTERVAL_MS) {
-        this.lastValidationAt = now;
-        this.lastValLoss = this.validate();
-        this.valHistory.push(this.stepCount, this.lastValLoss);
-      }
-      if (now - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.snapshot();
-    } catch (e) {
-      this.isTraining = false;
-      this.host.post({ type: "error", code: e instanceof EngineError ? "engine" : "internal", message: (e as Error).message });
-      return;
-    }
-    if (this.isTraining) this.scheduleSlice();
   }
 
   checkpoint(): Checkpoint {
@@ -302,10 +230,9 @@ export class Trainer {
 
   /** Builds and posts a snapshot: the loss so far, the shown example's predictions and its trace, the weights. */
   snapshot(): void {
-    this.lastSnapshotAt = this.host.now();
+    this.snapshots.mark(this.host.now());
     this.host.post({ type: "snapshot", snapshot: this.buildSnapshot() });
   }
-
   buildSnapshot(): Snapshot {
     const { data, net } = this;
     const { T, horizon } = data;
@@ -337,7 +264,7 @@ export class Trainer {
       isTraining: this.isTraining,
       loss: this.lastLoss,
       valLoss: this.lastValLoss,
-      tokensPerSec: this.isTraining ? this.tokensPerSec : 0,
+      tokensPerSec: this.isTraining ? this.loop.rate : 0,
       gradNorm: this.lastGradNorm,
       clipped: this.wasClipped,
       history: this.history(),

@@ -1,8 +1,10 @@
-// src/worker/gradProfile.ts: ‖∂L/∂h_t‖ per timestep of the last backward pass, and the per-step gains that predict it.
+// src/engine/gradProfile.ts: ‖∂L/∂h_t‖ per timestep of the last backward pass, and the per-step gains that predict it.
 //
 // Read straight from the network's workspace after a backward pass (no trace copy): O(T·B·H) per call, cheap
 // next to the training step that produced it, so the trainer can take it after every step.
-import type { CellType, Network } from "../engine";
+import { EngineError } from "./errors";
+import type { CellType } from "./config";
+import type { Network } from "./network";
 
 /** What one backward pass left behind, before the spectral radius is folded in. All [T]. */
 export interface RawProfile {
@@ -30,7 +32,7 @@ export function createRawProfile(cell: CellType, T: number): RawProfile {
 /** Overwrites `out` from the last backward pass of `net` (layer 0; one-layer networks here). */
 export function readRawProfile(net: Network, out: RawProfile): void {
   const ws = net.workspace;
-  if (!ws || !ws.hasGrads) throw new Error("readRawProfile needs a backward pass first.");
+  if (!ws || !ws.hasGrads) throw new EngineError("state", "readRawProfile needs a backward pass first.");
   const heap = net.kernels.heap;
   const cell = net.config.cell;
   const H = net.config.hiddenSize;

@@ -1,29 +1,28 @@
-// src/worker/gradTrainer.ts: the gradient visualizer's loop: a tanh-RNN, an LSTM and a GRU on the same batches.
+// src/worker/gradients/trainer.ts: the gradient visualizer's trainer on the kit: a tanh-RNN, an LSTM and a GRU on
+// the same batches.
 //
 // One worker, time-sliced: each step draws one batch of the memory task and trains every cell that has not
-// diverged on it, so the three stay in lockstep and differ only in their cell. No worker globals here: the entry
-// (gradWorker.ts) injects how to post, schedule and tell time, so Node tests drive the same loop.
+// diverged on it, so the three stay in lockstep and differ only in their cell. No worker globals here: serve()
+// (worker.ts) or a test injects how to post, schedule and tell time, so Node tests drive the same loop.
 import {
-  createNetwork, createOptimizer, EngineError, gateNames, spectralRadius, trainStep,
-  type CellType, type InitOptions, type Network, type Optimizer,
-} from "../engine";
-import { accuracyOf, MemoryTask } from "../data/memoryTask";
-import { createRawProfile, readRawProfile, type RawProfile } from "./gradProfile";
+  BLOW_UP_FACTOR, createNetwork, createOptimizer, createRawProfile, gateNames, gradNorm, readRawProfile, setUpdateGateBias, spectralRadius, StepGuard,
+  type CellType, type InitOptions, type Network, type Optimizer, type RawProfile,
+} from "../../engine";
+import { accuracyOf, MemoryTask } from "../../data/memoryTask";
+import { History } from "../kit/history";
+import { Every, SliceLoop, type SliceHost } from "../kit/loop";
+import { assertNever, errorReport, KitError, type KitReport } from "../kit/protocol";
+import { estimateStepMs } from "../kit/cost";
+import { checkClip } from "../sine/trainer";
 import {
-  GRAD_CELLS, GRAD_PROTOCOL_VERSION, assertNever,
+  GRAD_CELLS,
   type GradCellView, type GradCheckpoint, type GradCommand, type GradDivergence, type GradHistory, type GradNormRows,
   type GradProfile, type GradReport, type GradSetup, type GradSnapshot, type OptimSettings,
 } from "./protocol";
 
-export interface GradTrainerHost {
-  post(report: GradReport): void;
-  /** Runs `fn` soon, after pending messages (a macrotask). */
-  schedule(fn: () => void): void;
-  now(): number;
-}
+export type GradTrainerHost = SliceHost<GradReport | KitReport>;
 
-/** Work per slice before yielding to messages (at least one step is always taken). */
-export const SLICE_BUDGET_MS = 12;
+export { BLOW_UP_FACTOR };
 /** Snapshots carry three heatmaps: ten a second keeps the page smooth without flooding it. */
 export const SNAPSHOT_INTERVAL_MS = 100;
 export const CHECKPOINT_INTERVAL_MS = 1000;
@@ -31,33 +30,10 @@ export const CHECKPOINT_INTERVAL_MS = 1000;
 export const ACCURACY_INTERVAL_MS = 500;
 /** Spectral radii of the gated cells' W_hh blocks are refreshed at most this often while training. */
 const RADIUS_INTERVAL_MS = 500;
-/** A loss this many times the first one counts as blown up, even while still finite. */
-export const BLOW_UP_FACTOR = 1e4;
 export const HELD_OUT_SIZE = 128;
 const MAX_HISTORY = 1000;
 /** Rows of the ‖∂L/∂h_t‖-over-training heatmap; when full, every other row is dropped. */
 export const MAX_ROWS = 96;
-
-/** Steps and `width` values per step, never more than MAX_HISTORY points: when full, every other point is dropped. */
-class Series {
-  private columns: number[][];
-  private every = 1;
-  constructor(width: number) {
-    this.columns = Array.from({ length: width + 1 }, () => []);
-  }
-  push(step: number, values: readonly number[]): void {
-    if (step % this.every !== 0) return;
-    this.columns[0].push(step);
-    values.forEach((v, k) => this.columns[k + 1].push(v));
-    if (this.columns[0].length >= MAX_HISTORY) {
-      this.columns = this.columns.map((c) => c.filter((_, i) => i % 2 === 0));
-      this.every *= 2;
-    }
-  }
-  export(): Float64Array[] {
-    return this.columns.map((c) => Float64Array.from(c));
-  }
-}
 
 /** log10 ‖∂L/∂h_t‖ rows over training; halves its resolution in steps when full, so all of training fits. */
 class NormRows {
@@ -85,6 +61,16 @@ class NormRows {
     for (let t = 0; t < this.T; t++) this.values[off + t] = Math.log10(dhNorm[t]);
     this.rows++;
   }
+  /** Starts from saved rows (ignored unless they fit this T and are in increasing step order). */
+  load(rows: GradNormRows): void {
+    if (rows.T !== this.T || rows.rows > MAX_ROWS || rows.steps.length !== rows.rows || rows.log10.length !== rows.rows * this.T) return;
+    for (let r = 1; r < rows.rows; r++) if (!(rows.steps[r] > rows.steps[r - 1])) return;
+    this.steps.set(rows.steps);
+    this.values.set(rows.log10);
+    this.rows = rows.rows;
+    this.every = 1;
+  }
+
   export(): GradNormRows {
     return { steps: this.steps.slice(0, this.rows), log10: this.values.slice(0, this.rows * this.T), rows: this.rows, T: this.T };
   }
@@ -97,18 +83,17 @@ class CellRun {
   opt: Optimizer;
   step = 0;
   loss = NaN;
-  firstLoss = NaN;
   gradNorm = NaN;
   clippedNorm = NaN;
   clipped = false;
   accuracy = NaN;
   accuracyStep = 0;
   divergence: GradDivergence | null = null;
-  /** θ before the last update: the weights the shown gradient was taken at, and the ones kept on divergence. */
-  readonly before: Float64Array;
+  /** Keeps θ before the last update: the weights the shown gradient was taken at, and the ones kept on divergence. */
+  readonly guard: StepGuard;
   readonly raw: RawProfile;
-  readonly history = new Series(3);
-  readonly accuracyHistory = new Series(1);
+  readonly history = new History(3, MAX_HISTORY);
+  readonly accuracyHistory = new History(1, MAX_HISTORY);
   readonly rows: NormRows;
   radii: Record<string, number> = {};
   radiiAt = -Infinity;
@@ -124,15 +109,10 @@ class CellRun {
       { cell, inputSize: vocabSize, hiddenSize, numLayers: 1, outputSize: task.numClasses, loss: "xent", outputMode: "last", inputKind: "onehot" },
       { seed, init: initOptions },
     );
-    if (cell === "gru") {
-      // The GRU's counterpart of the LSTM's forget bias, set the way the engine sets that one: b_iz = v, b_hz = 0.
-      // (PyTorch stacks the GRU's gates r, z, n, so z is the second block of H rows.)
-      const H = hiddenSize;
-      this.net.param("rnn.bias_ih_l0").fill(init.updateBias, H, 2 * H);
-      this.net.param("rnn.bias_hh_l0").fill(0, H, 2 * H);
-    }
+    // The GRU's counterpart of the LSTM's forget bias.
+    if (cell === "gru") setUpdateGateBias(this.net, init.updateBias);
     this.opt = createOptimizer(this.net, { kind: optim.optimizer, lr: optim.learningRate });
-    this.before = this.net.params.slice();
+    this.guard = new StepGuard(this.net);
     this.raw = createRawProfile(cell, task.seqLength);
     this.rows = new NormRows(task.seqLength);
   }
@@ -142,29 +122,43 @@ class CellRun {
   }
 }
 
-function checkClip(o: OptimSettings): void {
-  if (o.clipMaxNorm !== null && !(Number.isFinite(o.clipMaxNorm) && o.clipMaxNorm > 0)) {
-    throw new EngineError("config", `The clipping norm must be a positive number, but is ${o.clipMaxNorm}.`);
-  }
-}
-
 export class GradTrainer {
   private setup!: GradSetup;
   private task!: MemoryTask;
   private runs: CellRun[] = [];
   private stepCount = 0;
-  private isTraining = false;
-  private isScheduled = false;
-  private lastSnapshotAt = -Infinity;
-  private lastCheckpointAt = -Infinity;
-  private lastAccuracyAt = -Infinity;
-  private accuracyIntervalMs = ACCURACY_INTERVAL_MS;
-  private rateWindowStart = 0;
-  private rateWindowSteps = 0;
-  private stepsPerSec = 0;
+  private readonly snapshots = new Every(SNAPSHOT_INTERVAL_MS);
+  private readonly checkpoints = new Every(CHECKPOINT_INTERVAL_MS);
+  private readonly accuracies = new Every(ACCURACY_INTERVAL_MS);
+  private readonly loop: SliceLoop<GradReport>;
 
   constructor(private readonly host: GradTrainerHost, setup: GradSetup, resume?: GradCheckpoint) {
+    this.loop = new SliceLoop(host, {
+      stepOnce: () => {
+        if (this.stepOnce()) return 1;
+        // No cell left running: the final picture.
+        this.loop.stop();
+        this.evaluate();
+        this.snapshot();
+        this.postCheckpoint();
+        return false;
+      },
+      afterSlice: (now) => {
+        if (this.accuracies.due(now)) this.evaluate();
+        if (this.snapshots.due(now)) this.snapshot();
+        if (this.checkpoints.due(now)) this.postCheckpoint();
+      },
+    });
     this.build(setup, resume);
+  }
+
+  private get isTraining(): boolean {
+    return this.loop.isTraining;
+  }
+
+  /** The first reports after "ready". */
+  begin(): void {
+    this.snapshot();
   }
 
   /** Handles one command; errors are reported, never thrown to the caller. */
@@ -173,7 +167,7 @@ export class GradTrainer {
       switch (cmd.type) {
         case "init":
           this.build(cmd.setup, cmd.resume);
-          this.host.post({ type: "ready", version: GRAD_PROTOCOL_VERSION });
+          this.host.post({ type: "ready", version: cmd.version });
           this.snapshot();
           return;
         case "train":
@@ -181,26 +175,23 @@ export class GradTrainer {
             this.snapshot();
             return;
           }
-          this.isTraining = true;
-          this.rateWindowStart = this.host.now();
-          this.rateWindowSteps = 0;
-          this.scheduleSlice();
+          this.loop.start();
           return;
         case "pause":
-          this.isTraining = false;
+          this.loop.stop();
           this.evaluate();
           this.snapshot();
           this.postCheckpoint();
           return;
         case "step":
-          this.isTraining = false;
-          this.stepOnce();
+          this.loop.stop();
+          this.loop.stepOnce();
           this.evaluate();
           this.snapshot();
           this.postCheckpoint(); // the store keeps the weights after a step, as after a pause
           return;
         case "reset":
-          this.isTraining = false;
+          this.loop.stop();
           this.build(cmd.setup);
           this.snapshot();
           return;
@@ -208,15 +199,15 @@ export class GradTrainer {
           this.applyOptim(cmd.optim);
           this.snapshot();
           return;
-        case "simulateCrash":
-          return; // handled by the worker entry, which crashes on purpose
+        case "ping":
+        case "fault":
+          return; // answered by serve()
         default:
           assertNever(cmd);
       }
     } catch (e) {
-      this.isTraining = false;
-      const code = e instanceof EngineError || e instanceof RangeError ? (cmd.type === "init" || cmd.type === "reset" ? "setup" : "engine") : "internal";
-      this.host.post({ type: "error", code, message: (e as Error).message });
+      this.loop.stop();
+      this.host.post(errorReport(e, cmd.type === "init" || cmd.type === "reset"));
     }
   }
 
@@ -230,31 +221,42 @@ export class GradTrainer {
     );
     const runs = GRAD_CELLS.map((cell) => new CellRun(cell, setup, task.vocabSize));
     if (resume) {
-      if (resume.params.length !== runs.length) throw new EngineError("state", `A checkpoint of ${resume.params.length} networks cannot resume ${runs.length}.`);
+      if (resume.params.length !== runs.length) throw new KitError({ key: "checkpoint", expected: runs.length, got: resume.params.length });
       runs.forEach((r, k) => {
+        if (resume.params[k].length !== r.net.numParams) throw new KitError({ key: "checkpoint", expected: r.net.numParams, got: resume.params[k].length });
         r.net.setParams(resume.params[k]);
         r.step = resume.divergence[k]?.step ?? resume.step;
-        r.divergence = resume.divergence[k];
+        r.divergence = resume.divergence[k] ?? null;
+        r.guard.rebase(r.step);
+        const h = resume.history?.[k];
+        if (h) {
+          r.history.load(h.step, h.loss, h.gradNorm, h.clippedNorm);
+          r.accuracyHistory.load(h.accStep, h.accuracy);
+          r.history.truncateAfter(r.step);
+          r.accuracyHistory.truncateAfter(r.step);
+        }
+        const rows = resume.rows?.[k];
+        if (rows) r.rows.load(rows);
       });
     }
     this.setup = setup;
     this.task = task;
     this.runs = runs;
     this.stepCount = resume?.step ?? 0;
-    this.accuracyIntervalMs = ACCURACY_INTERVAL_MS;
+    this.accuracies.intervalMs = ACCURACY_INTERVAL_MS;
+    this.loop.expectStepMs(runs.reduce((ms, r) => ms + estimateStepMs(r.net.numParams, setup.task.seqLength, setup.task.batchSize), 0));
     // The picture before any update: the gradient of the batch the next step will use, at the current weights.
     const batch = task.batchAt(this.stepCount);
     for (const r of runs) {
       r.loss = r.net.forwardBackward(batch);
-      r.before.set(r.net.params);
       readRawProfile(r.net, r.raw);
-      r.gradNorm = normOf(r.net.grads);
+      r.gradNorm = gradNorm(r.net.grads);
       r.clippedNorm = clippedOf(r.gradNorm, setup.optim.clipMaxNorm);
       r.clipped = r.clippedNorm < r.gradNorm;
       r.rows.push(this.stepCount, r.raw.dhNorm, true);
     }
     this.evaluate();
-    this.lastSnapshotAt = -Infinity;
+    this.snapshots.clear();
   }
 
   private applyOptim(o: OptimSettings): void {
@@ -274,39 +276,22 @@ export class GradTrainer {
     this.stepCount++;
     const clipMaxNorm = this.setup.optim.clipMaxNorm;
     for (const r of running) {
-      r.before.set(r.net.params);
-      const result = trainStep(r.net, r.opt, batch, { clipMaxNorm });
+      const result = r.guard.step(r.opt, batch, this.stepCount - 1, { clipMaxNorm, refuseWreckingUpdates: true });
       r.step = this.stepCount;
       // The gradient just taken, even when it is the one that failed: a learner should see it blow up.
       readRawProfile(r.net, r.raw);
       r.gradNorm = result.gradNorm;
       r.clippedNorm = clippedOf(result.gradNorm, clipMaxNorm);
       r.clipped = result.clipped;
-      r.rows.push(this.stepCount, r.raw.dhNorm, result.diverged !== null);
-      if (Number.isNaN(r.firstLoss)) r.firstLoss = result.loss;
-      const isBlownUp = Number.isFinite(result.loss) && result.loss > BLOW_UP_FACTOR * Math.max(r.firstLoss, 1e-6);
-      const weightNorm = normOf(r.before);
-      const updateNorm = result.diverged ? NaN : distance(r.net.params, r.before);
-      // In float64 a tanh-RNN's exploding gradient rarely overflows: tanh saturates first. What it does is take
-      // one update bigger than all the weights together, which leaves every unit stuck at ±1. That is a divergence.
-      const isWrecked = updateNorm > Math.max(weightNorm, 1);
-      if (result.diverged || isBlownUp || isWrecked) {
-        r.net.setParams(r.before);
+      r.rows.push(this.stepCount, r.raw.dhNorm, result.failed !== null);
+      if (result.failed) {
         r.divergence = {
           step: this.stepCount,
-          cause: result.diverged ?? "blowUp",
-          what: !Number.isFinite(result.loss)
-            ? "the loss"
-            : !Number.isFinite(result.gradNorm)
-              ? "the gradient norm ‖∂L/∂θ‖"
-              : result.diverged
-                ? "the weights after the update"
-                : isBlownUp
-                  ? `the loss (${BLOW_UP_FACTOR.toLocaleString("en")} times its first value)`
-                  : "one update, larger than all the weights together",
+          cause: result.failed.cause,
+          what: result.failed.what,
           gradNorm: result.gradNorm,
-          updateNorm,
-          weightNorm,
+          updateNorm: result.failed.updateNorm,
+          weightNorm: result.failed.weightNorm,
           lastGoodLoss: r.loss,
           learningRate: this.setup.optim.learningRate,
           clipMaxNorm,
@@ -315,9 +300,8 @@ export class GradTrainer {
         continue;
       }
       r.loss = result.loss;
-      r.history.push(this.stepCount, [result.loss, result.gradNorm, r.clippedNorm]);
+      r.history.push(this.stepCount, result.loss, result.gradNorm, r.clippedNorm);
     }
-    this.rateWindowSteps++;
     return this.runs.some((r) => r.isRunning);
   }
 
@@ -329,60 +313,30 @@ export class GradTrainer {
       r.net.forward(heldOut);
       r.accuracy = accuracyOf(r.net.outputs(), heldOut.targetIndices, this.setup.task.numClasses);
       r.accuracyStep = r.step;
-      r.accuracyHistory.push(r.step, [r.accuracy]);
+      r.accuracyHistory.push(r.step, r.accuracy);
     }
     const took = this.host.now() - start;
-    this.accuracyIntervalMs = Math.max(ACCURACY_INTERVAL_MS, 10 * took);
-    this.lastAccuracyAt = this.host.now();
-  }
-
-  private scheduleSlice(): void {
-    if (this.isScheduled) return;
-    this.isScheduled = true;
-    this.host.schedule(() => {
-      this.isScheduled = false;
-      this.slice();
-    });
-  }
-
-  private slice(): void {
-    if (!this.isTraining) return;
-    const start = this.host.now();
-    try {
-      do {
-        if (!this.stepOnce()) {
-          this.isTraining = false;
-          break;
-        }
-      } while (this.host.now() - start < SLICE_BUDGET_MS);
-      const now = this.host.now();
-      if (now - this.rateWindowStart >= 500) {
-        this.stepsPerSec = (this.rateWindowSteps * 1000) / (now - this.rateWindowStart);
-        this.rateWindowStart = now;
-        this.rateWindowSteps = 0;
-      }
-      if (!this.isTraining || now - this.lastAccuracyAt >= this.accuracyIntervalMs) this.evaluate();
-      if (!this.isTraining || now - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.snapshot();
-      if (!this.isTraining || now - this.lastCheckpointAt >= CHECKPOINT_INTERVAL_MS) this.postCheckpoint();
-    } catch (e) {
-      this.isTraining = false;
-      this.host.post({ type: "error", code: e instanceof EngineError ? "engine" : "internal", message: (e as Error).message });
-      return;
-    }
-    if (this.isTraining) this.scheduleSlice();
+    this.accuracies.intervalMs = Math.max(ACCURACY_INTERVAL_MS, 10 * took);
+    this.accuracies.mark(this.host.now());
   }
 
   checkpoint(): GradCheckpoint {
-    return { step: this.stepCount, params: this.runs.map((r) => r.net.params.slice()), divergence: this.runs.map((r) => r.divergence) };
+    return {
+      step: this.stepCount,
+      params: this.runs.map((r) => r.net.params.slice()),
+      divergence: this.runs.map((r) => r.divergence),
+      history: this.runs.map((r) => historyOf(r)),
+      rows: this.runs.map((r) => r.rows.export()),
+    };
   }
 
   private postCheckpoint(): void {
-    this.lastCheckpointAt = this.host.now();
+    this.checkpoints.mark(this.host.now());
     this.host.post({ type: "checkpoint", checkpoint: this.checkpoint() });
   }
 
   snapshot(): void {
-    this.lastSnapshotAt = this.host.now();
+    this.snapshots.mark(this.host.now());
     this.host.post({ type: "snapshot", snapshot: this.buildSnapshot() });
   }
 
@@ -391,9 +345,7 @@ export class GradTrainer {
     const { task, hiddenSize: H } = this.setup;
     const cells = this.runs.map((r): GradCellView => {
       const radii = this.radiiOf(r, now);
-      const [step, loss, gradNorm, clippedNorm] = r.history.export();
-      const [accStep, accuracy] = r.accuracyHistory.export();
-      const history: GradHistory = { step, loss, gradNorm, clippedNorm, accStep, accuracy };
+      const history = historyOf(r);
       return {
         cell: r.cell,
         step: r.step,
@@ -417,23 +369,23 @@ export class GradTrainer {
       H,
       numClasses: task.numClasses,
       cells,
-      stepsPerSec: this.isTraining ? this.stepsPerSec : 0,
+      stepsPerSec: this.isTraining ? this.loop.rate : 0,
       kernels: this.runs[0].net.kernels.name,
     };
   }
 
   /**
-   * ρ of each gate block of W_hh, at the weights the shown gradient was taken at (r.before). The tanh-RNN's is
+   * ρ of each gate block of W_hh, at the weights the shown gradient was taken at (guard.before). The tanh-RNN's is
    * part of the prediction, so it is fresh in every snapshot; the gated cells' are for reading, refreshed less often.
    */
   private radiiOf(r: CellRun, now: number): Record<string, number> {
     const H = this.setup.hiddenSize;
     const off = r.net.spec("rnn.weight_hh_l0").offset;
-    if (r.cell === "rnn") return { W_hh: spectralRadius(r.before, off, H) };
+    if (r.cell === "rnn") return { W_hh: spectralRadius(r.guard.before, off, H) };
     if (this.isTraining && now - r.radiiAt < RADIUS_INTERVAL_MS) return r.radii;
     const radii: Record<string, number> = {};
     gateNames(r.cell).forEach((name, g) => {
-      radii[name] = spectralRadius(r.before, off + g * H * H, H);
+      radii[name] = spectralRadius(r.guard.before, off + g * H * H, H);
     });
     r.radii = radii;
     r.radiiAt = now;
@@ -441,17 +393,10 @@ export class GradTrainer {
   }
 }
 
-/** ‖a − b‖₂. */
-function distance(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
-  return Math.sqrt(s);
-}
-
-function normOf(g: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < g.length; i++) s += g[i] * g[i];
-  return Math.sqrt(s);
+function historyOf(r: CellRun): GradHistory {
+  const [step, loss, gradNorm, clippedNorm] = r.history.export();
+  const [accStep, accuracy] = r.accuracyHistory.export();
+  return { step, loss, gradNorm, clippedNorm, accStep, accuracy };
 }
 
 /** ‖g‖ after torch-style clipping: scaled to maxNorm when maxNorm / (‖g‖ + 1e-6) < 1. */

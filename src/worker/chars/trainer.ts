@@ -1,34 +1,32 @@
-// src/worker/charTrainer.ts: the character lab's training loop: B streams over a text, samples, a look inside.
+// src/worker/chars/trainer.ts: the character lab's trainer on the kit: B streams over a text, samples, a look inside.
 //
-// No worker globals here: the entry (charWorker.ts) injects how to post, to schedule the next slice and to tell
+// No worker globals here: serve() (worker.ts) or a test injects how to post, to schedule the next slice and to tell
 // time, so Node tests drive the same loop. Losses leave this file in bits per character (nats / ln 2).
 import {
-  createNetwork, createOptimizer, EngineError, exportModel, readTrace, sampleSymbols, trainStep,
+  createNetwork, createOptimizer, exportModel, readTrace, sampleSymbols, StepGuard,
   type Batch, type ModelConfigInput, type Network, type Optimizer,
-} from "../engine";
+} from "../../engine";
 import {
-  decode, encode, encodeKnown, FEATURES, missingSymbols, pearson, splitText, TextInputError, TextStreams, textFeatures,
+  decode, encode, encodeKnown, FEATURES, missingSymbols, pearson, splitText, TextStreams, textFeatures,
   validationWindows, vocabularyOf, type Vocabulary,
-} from "../data/text";
-import {
-  CHAR_PROTOCOL_VERSION, assertNever,
-  type CharCheckpoint, type CharCommand, type CharInspection, type CharReport, type CharSample, type CharSetup, type CharSnapshot,
-  type DivergenceInfo, type FeatureCorrelation, type LossHistory, type OptimSettings, type SampleSettings,
+} from "../../data/text";
+import { History } from "../kit/history";
+import { Every, SliceLoop, type SliceHost } from "../kit/loop";
+import { assertNever, errorReport, KitError, type KitReport } from "../kit/protocol";
+import { estimateStepMs } from "../kit/cost";
+import { checkClip } from "../sine/trainer";
+import type {
+  CharCheckpoint, CharCommand, CharInspection, CharReport, CharSample, CharSetup, CharSnapshot,
+  DivergenceInfo, FeatureCorrelation, LossHistory, OptimSettings, SampleSettings,
 } from "./protocol";
 
-export interface CharTrainerHost {
-  post(report: CharReport): void;
-  /** Runs `fn` soon, after pending messages (a macrotask). */
-  schedule(fn: () => void): void;
-  now(): number;
-}
+export type CharTrainerHost = SliceHost<CharReport | KitReport>;
 
-/** Work per slice before yielding to messages (a step longer than this still finishes: one step is the unit). */
-export const SLICE_BUDGET_MS = 12;
 export const SNAPSHOT_INTERVAL_MS = 1000 / 20;
 export const VALIDATION_INTERVAL_MS = 2000;
 export const LIVE_SAMPLE_INTERVAL_MS = 3000;
-export const CHECKPOINT_INTERVAL_MS = 5000;
+/** While training, the weights go to the page this often: a crashed worker resumes from at most this far back. */
+export const CHECKPOINT_INTERVAL_MS = 1000;
 /** Held-out characters scored per validation: 8 streams × 8 windows of 64, the state carried across windows. */
 export const VALIDATION_STREAMS = 8;
 export const VALIDATION_WINDOW = 64;
@@ -39,46 +37,25 @@ export const INSPECT_CHARS = 400;
 export const TOP_UNITS = 5;
 export const MAX_SAMPLE_LENGTH = 2000;
 export const MAX_TOP_K = 10;
-export const BLOW_UP_FACTOR = 1e4;
-const MAX_HISTORY = 2000;
 const BITS_PER_NAT = 1 / Math.LN2;
 
-/** Loss history that never exceeds MAX_HISTORY points: when full, every other point is dropped. */
-class History {
-  private steps: number[] = [];
-  private values: number[] = [];
-  private every = 1;
-  push(step: number, value: number): void {
-    if (step % this.every !== 0) return;
-    this.steps.push(step);
-    this.values.push(value);
-    if (this.steps.length >= MAX_HISTORY) {
-      this.steps = this.steps.filter((_, i) => i % 2 === 0);
-      this.values = this.values.filter((_, i) => i % 2 === 0);
-      this.every *= 2;
-    }
-  }
-  load(steps: Float64Array, values: Float64Array): void {
-    this.steps = Array.from(steps);
-    this.values = Array.from(values);
-  }
-  export(): [Float64Array, Float64Array] {
-    return [Float64Array.from(this.steps), Float64Array.from(this.values)];
-  }
-}
-
 function checkVocabulary(symbols: readonly string[]): Vocabulary {
-  if (!Array.isArray(symbols) || symbols.length < 2) throw new EngineError("config", "The vocabulary needs at least two characters.");
+  if (!Array.isArray(symbols) || symbols.length < 2) throw new KitError({ key: "vocabulary", problem: "tooSmall" });
   const v = vocabularyOf(symbols);
-  if (v.index.size !== symbols.length) throw new EngineError("config", "The vocabulary lists a character twice.");
+  if (v.index.size !== symbols.length) throw new KitError({ key: "vocabulary", problem: "duplicate" });
   return v;
 }
 
 function checkSampling(s: SampleSettings): void {
-  if (!(Number.isFinite(s.temperature) && s.temperature >= 0 && s.temperature <= 10)) throw new EngineError("config", `The temperature must be from 0 to 10, but is ${s.temperature}.`);
-  if (!(Number.isInteger(s.length) && s.length >= 1 && s.length <= MAX_SAMPLE_LENGTH)) throw new EngineError("config", `The sample length must be a whole number from 1 to ${MAX_SAMPLE_LENGTH}, but is ${s.length}.`);
-  if (!(Number.isInteger(s.topK) && s.topK >= 1 && s.topK <= MAX_TOP_K)) throw new EngineError("config", `topK must be from 1 to ${MAX_TOP_K}, but is ${s.topK}.`);
-  if (!Number.isFinite(s.seed)) throw new EngineError("config", `The seed must be a number, but is ${s.seed}.`);
+  const range = (what: "temperature" | "sampleLength" | "topK", value: number, min: number, max: number, isInt: boolean): void => {
+    if (!(Number.isFinite(value) && value >= min && value <= max && (!isInt || Number.isInteger(value)))) {
+      throw new KitError({ key: "range", what, value, min, max });
+    }
+  };
+  range("temperature", s.temperature, 0, 10, false);
+  range("sampleLength", s.length, 1, MAX_SAMPLE_LENGTH, true);
+  range("topK", s.topK, 1, MAX_TOP_K, true);
+  if (!Number.isFinite(s.seed)) throw new KitError({ key: "range", what: "seed", value: s.seed, min: -Infinity, max: Infinity });
 }
 
 export class CharTrainer {
@@ -93,36 +70,52 @@ export class CharTrainer {
   private streams: TextStreams | null = null;
   private valWindows: Batch[] = [];
   private inspectIds!: Int32Array;
-  private inspectSource = "";
+  private inspectSource: CharInspection["source"] = { kind: "text", n: 0 };
   private canTrain = false;
   private trainChars = 0;
   private validationChars = 0;
   private stepCount = 0;
-  private isTraining = false;
-  private isScheduled = false;
-  private firstLoss = NaN;
   private lastLossBits = NaN;
   private lastValLossBits = NaN;
   private lastGradNorm = NaN;
   private wasClipped = false;
-  private lastGood!: Float64Array;
-  private lastGoodStep = 0;
-  private lastGoodLoss = NaN;
-  private beforeUpdate!: Float64Array;
+  private guard!: StepGuard;
   private trainHistory = new History();
   private valHistory = new History();
-  private lastSnapshotAt = -Infinity;
-  private lastValidationAt = -Infinity;
-  private lastLiveSampleAt = -Infinity;
-  private lastCheckpointAt = -Infinity;
-  private rateWindowStart = 0;
-  private rateWindowTokens = 0;
-  private tokensPerSec = 0;
+  private readonly snapshots = new Every(SNAPSHOT_INTERVAL_MS);
+  private readonly validations = new Every(VALIDATION_INTERVAL_MS);
+  private readonly liveSamples = new Every(LIVE_SAMPLE_INTERVAL_MS);
+  private readonly checkpoints = new Every(CHECKPOINT_INTERVAL_MS);
+  private readonly loop: SliceLoop<CharReport>;
 
   constructor(private readonly host: CharTrainerHost, setup: CharSetup, sampling: SampleSettings, resume?: CharCheckpoint) {
     checkSampling(sampling);
     this.sampling = sampling;
+    this.loop = new SliceLoop(host, {
+      stepOnce: () => this.stepOnce(),
+      afterSlice: (now) => {
+        if (this.validations.due(now)) {
+          this.lastValLossBits = this.validate();
+          this.valHistory.push(this.stepCount, this.lastValLossBits);
+        }
+        if (this.liveSamples.due(now)) {
+          this.postSample(null, this.sampling);
+          this.postInspection();
+        }
+        if (this.checkpoints.due(now)) this.postCheckpoint();
+        if (this.snapshots.due(now)) this.snapshot();
+      },
+    });
     this.build(setup, resume);
+  }
+
+  private get isTraining(): boolean {
+    return this.loop.isTraining;
+  }
+
+  /** The first reports after "ready": a snapshot, a live sample, a look inside and a checkpoint. */
+  begin(): void {
+    this.afterChange();
   }
 
   /** Handles one command; errors are reported, never thrown to the caller. */
@@ -133,31 +126,28 @@ export class CharTrainer {
           checkSampling(cmd.sampling);
           this.sampling = cmd.sampling;
           this.build(cmd.setup, cmd.resume);
-          this.host.post({ type: "ready", version: CHAR_PROTOCOL_VERSION });
+          this.host.post({ type: "ready", version: cmd.version });
           this.afterChange();
           return;
         case "train":
           this.requireTrainable();
-          this.isTraining = true;
-          this.rateWindowStart = this.host.now();
-          this.rateWindowTokens = 0;
-          this.scheduleSlice();
+          this.loop.start();
           return;
         case "pause":
-          this.isTraining = false;
+          this.loop.stop();
           this.afterChange();
           return;
         case "step":
-          this.isTraining = false;
+          this.loop.stop();
           this.requireTrainable();
-          if (this.stepOnce()) {
+          if (this.loop.stepOnce() !== false) {
             this.lastValLossBits = this.validate();
             this.valHistory.push(this.stepCount, this.lastValLossBits);
             this.afterChange();
           }
           return;
         case "reset":
-          this.isTraining = false;
+          this.loop.stop();
           this.build(cmd.setup, cmd.resume);
           this.afterChange();
           return;
@@ -169,8 +159,8 @@ export class CharTrainer {
           this.requireTrainable();
           this.applyOptim(cmd.optim);
           this.opt.reset();
-          this.isTraining = true;
-          this.scheduleSlice();
+          this.guard.rebase(this.stepCount);
+          this.loop.start();
           return;
         case "setSampling":
           checkSampling(cmd.sampling);
@@ -184,27 +174,21 @@ export class CharTrainer {
         case "export":
           this.host.post({ type: "model", requestId: cmd.requestId, json: exportModel(this.net, this.vocabulary.symbols) });
           return;
-        case "simulateCrash":
-          return; // handled by the worker entry, which crashes on purpose
+        case "ping":
+        case "fault":
+          return; // answered by serve()
         default:
           assertNever(cmd);
       }
     } catch (e) {
-      this.isTraining = false;
-      const known = e instanceof EngineError || e instanceof TextInputError;
-      const code = known ? (cmd.type === "init" || cmd.type === "reset" ? "setup" : "engine") : "internal";
-      this.host.post({ type: "error", code, message: (e as Error).message });
+      this.loop.stop();
+      this.host.post(errorReport(e, cmd.type === "init" || cmd.type === "reset"));
     }
   }
 
   private requireTrainable(): void {
     if (this.canTrain && this.streams) return;
-    const missing = missingSymbols(this.setup.text, this.vocabulary, 5).map((s) => JSON.stringify(s)).join(", ");
-    throw new TextInputError(
-      "unknownSymbol",
-      `This model cannot train on the current text: its vocabulary lacks ${missing}. It can still write samples. ` +
-        "Pick a text written in its characters, or press Reset to train a new model on this text.",
-    );
+    throw new KitError({ key: "cannotTrain", missing: missingSymbols(this.setup.text, this.vocabulary, 5) });
   }
 
   private build(setup: CharSetup, resume?: CharCheckpoint): void {
@@ -215,7 +199,7 @@ export class CharTrainer {
     let streams: TextStreams | null = null;
     let valWindows: Batch[] = [];
     let inspectIds: Int32Array;
-    let inspectSource: string;
+    let inspectSource: CharInspection["source"];
     let trainChars = 0;
     let validationChars = 0;
     if (canTrain) {
@@ -229,12 +213,10 @@ export class CharTrainer {
       valWindows = Tv >= 1 ? validationWindows(split.validation, VALIDATION_STREAMS, Tv, VALIDATION_MAX_TOKENS) : [];
       const fromValidation = split.validation.length >= 50;
       inspectIds = (fromValidation ? split.validation : split.train).slice(0, INSPECT_CHARS);
-      inspectSource = fromValidation
-        ? `the first ${inspectIds.length} characters of the held-out tail (never trained on)`
-        : `the first ${inspectIds.length} characters of the text`;
+      inspectSource = { kind: fromValidation ? "heldOut" : "text", n: inspectIds.length };
     } else {
       inspectIds = encodeKnown(setup.text, vocabulary, INSPECT_CHARS);
-      inspectSource = `the first ${inspectIds.length} characters of the text that are in the model's vocabulary (the others skipped)`;
+      inspectSource = { kind: "known", n: inspectIds.length };
       if (inspectIds.length === 0) inspectIds = Int32Array.of(0);
     }
     const config: ModelConfigInput = {
@@ -243,11 +225,12 @@ export class CharTrainer {
     };
     const net = createNetwork(config, { seed: setup.seed });
     const evalNet = createNetwork(config, { seed: setup.seed });
+    checkClip(setup.optim);
     const opt = createOptimizer(net, { kind: setup.optim.optimizer, lr: setup.optim.learningRate });
-    if (setup.optim.clipMaxNorm !== null && !(setup.optim.clipMaxNorm > 0)) {
-      throw new EngineError("config", `The clipping norm must be positive, but is ${setup.optim.clipMaxNorm}.`);
+    if (resume) {
+      if (resume.params.length !== net.numParams) throw new KitError({ key: "checkpoint", expected: net.numParams, got: resume.params.length });
+      net.setParams(resume.params);
     }
-    if (resume) net.setParams(resume.params);
     this.setup = setup;
     this.vocabulary = vocabulary;
     this.canTrain = canTrain;
@@ -267,24 +250,20 @@ export class CharTrainer {
       this.trainHistory.load(resume.history.step, resume.history.train);
       this.valHistory.load(resume.history.valStep, resume.history.val);
     }
-    this.firstLoss = NaN;
-    this.lastLossBits = resume && resume.history.train.length > 0 ? resume.history.train[resume.history.train.length - 1] : NaN;
+    this.trainHistory.truncateAfter(this.stepCount);
+    this.valHistory.truncateAfter(this.stepCount);
+    this.lastLossBits = this.trainHistory.last();
     this.lastGradNorm = NaN;
     this.wasClipped = false;
-    this.lastGood = net.params.slice();
-    this.beforeUpdate = new Float64Array(net.numParams);
-    this.lastGoodStep = this.stepCount;
-    this.lastGoodLoss = NaN;
-    this.tokensPerSec = 0;
+    this.guard = new StepGuard(net, this.stepCount);
+    this.loop.expectStepMs(estimateStepMs(net.numParams, setup.bpttLength, setup.batchSize));
     this.lastValLossBits = this.validate();
     if (!resume || resume.history.val.length === 0) this.valHistory.push(this.stepCount, this.lastValLossBits);
-    this.lastSnapshotAt = -Infinity;
+    this.snapshots.clear();
   }
 
   private applyOptim(o: OptimSettings): void {
-    if (o.clipMaxNorm !== null && !(Number.isFinite(o.clipMaxNorm) && o.clipMaxNorm > 0)) {
-      throw new EngineError("config", `The clipping norm must be a positive number, but is ${o.clipMaxNorm}.`);
-    }
+    checkClip(o);
     if (o.optimizer !== this.opt.kind) {
       this.opt = createOptimizer(this.net, { kind: o.optimizer, lr: o.learningRate });
     } else {
@@ -307,87 +286,42 @@ export class CharTrainer {
     return (sum / count) * BITS_PER_NAT;
   }
 
-  /** One optimiser step. Returns false (and reports) when the run diverged. */
-  private stepOnce(): boolean {
+  /** One optimiser step: the characters it trained on, or false (reported) when the run diverged. */
+  private stepOnce(): number | false {
     const { batch, isFresh } = this.streams!.next();
-    this.beforeUpdate.set(this.net.params);
-    const r = trainStep(this.net, this.opt, batch, { clipMaxNorm: this.setup.optim.clipMaxNorm, initialState: isFresh ? "zeros" : "carry" });
+    const r = this.guard.step(this.opt, batch, this.stepCount, { clipMaxNorm: this.setup.optim.clipMaxNorm, initialState: isFresh ? "zeros" : "carry" });
     this.stepCount++;
-    if (Number.isNaN(this.firstLoss)) this.firstLoss = r.loss;
-    const blownUp = Number.isFinite(r.loss) && r.loss > BLOW_UP_FACTOR * Math.max(this.firstLoss, 1e-6);
-    if (r.diverged || blownUp) {
-      this.diverge(r.diverged ?? "blowUp");
+    if (r.failed) {
+      this.diverge(r.failed.cause, r.failed.what);
       return false;
     }
-    this.lastGood.set(this.beforeUpdate);
-    this.lastGoodStep = this.stepCount - 1;
-    this.lastGoodLoss = r.loss * BITS_PER_NAT;
     this.lastLossBits = r.loss * BITS_PER_NAT;
     this.lastGradNorm = r.gradNorm;
     this.wasClipped = r.clipped;
     this.trainHistory.push(this.stepCount, this.lastLossBits);
-    this.rateWindowTokens += batch.T * batch.B;
-    return true;
+    return batch.T * batch.B;
   }
 
-  private diverge(cause: DivergenceInfo["cause"]): void {
-    this.isTraining = false;
-    this.net.setParams(this.lastGood);
+  private diverge(cause: DivergenceInfo["cause"], what: DivergenceInfo["what"]): void {
+    this.loop.stop();
     // The carried state came from the bad pass: start the next window from zeros.
     this.net.resetState();
     const divergence: DivergenceInfo = {
       step: this.stepCount,
       cause,
-      lastGoodStep: this.lastGoodStep,
-      lastGoodLoss: this.lastGoodLoss,
+      what,
+      lastGoodStep: this.guard.goodStep,
+      lastGoodLoss: this.guard.goodLoss * BITS_PER_NAT,
       learningRate: this.setup.optim.learningRate,
       clipMaxNorm: this.setup.optim.clipMaxNorm,
     };
-    this.stepCount = this.lastGoodStep;
+    this.stepCount = this.guard.goodStep;
+    // The history must not show steps the rollback undid (they would appear twice once training resumes).
+    this.trainHistory.truncateAfter(this.stepCount);
+    this.valHistory.truncateAfter(this.stepCount);
     this.host.post({ type: "diverged", divergence });
     this.snapshot();
-  }
-
-  private scheduleSlice(): void {
-    if (this.isScheduled) return;
-    this.isScheduled = true;
-    this.host.schedule(() => {
-      this.isScheduled = false;
-      this.slice();
-    });
-  }
-
-  private slice(): void {
-    if (!this.isTraining) return;
-    const start = this.host.now();
-    try {
-      while (this.isTraining && this.host.now() - start < SLICE_BUDGET_MS) {
-        if (!this.stepOnce()) return;
-      }
-      const now = this.host.now();
-      if (now - this.rateWindowStart >= 500) {
-        this.tokensPerSec = (this.rateWindowTokens * 1000) / (now - this.rateWindowStart);
-        this.rateWindowStart = now;
-        this.rateWindowTokens = 0;
-      }
-      if (now - this.lastValidationAt >= VALIDATION_INTERVAL_MS) {
-        this.lastValidationAt = now;
-        this.lastValLossBits = this.validate();
-        this.valHistory.push(this.stepCount, this.lastValLossBits);
-      }
-      if (now - this.lastLiveSampleAt >= LIVE_SAMPLE_INTERVAL_MS) {
-        this.postSample(null, this.sampling);
-        this.postInspection();
-      }
-      if (now - this.lastCheckpointAt >= CHECKPOINT_INTERVAL_MS) this.postCheckpoint();
-      if (now - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.snapshot();
-    } catch (e) {
-      this.isTraining = false;
-      const known = e instanceof EngineError || e instanceof TextInputError;
-      this.host.post({ type: "error", code: known ? "engine" : "internal", message: (e as Error).message });
-      return;
-    }
-    if (this.isTraining) this.scheduleSlice();
+    this.postCheckpoint();
   }
 
   /** After anything that changed the weights outside training: a snapshot, a live sample, a look inside, a checkpoint. */
@@ -424,7 +358,7 @@ export class CharTrainer {
   }
 
   private postSample(requestId: number | null, s: SampleSettings): void {
-    if (requestId === null) this.lastLiveSampleAt = this.host.now();
+    if (requestId === null) this.liveSamples.mark(this.host.now());
     this.host.post({ type: "sample", requestId, sample: this.sample(s) });
   }
 
@@ -468,7 +402,7 @@ export class CharTrainer {
   }
 
   private postCheckpoint(): void {
-    this.lastCheckpointAt = this.host.now();
+    this.checkpoints.mark(this.host.now());
     this.host.post({ type: "checkpoint", checkpoint: this.checkpoint() });
   }
 
@@ -479,7 +413,7 @@ export class CharTrainer {
   }
 
   snapshot(): void {
-    this.lastSnapshotAt = this.host.now();
+    this.snapshots.mark(this.host.now());
     this.host.post({ type: "snapshot", snapshot: this.buildSnapshot() });
   }
 
@@ -489,7 +423,7 @@ export class CharTrainer {
       isTraining: this.isTraining,
       lossBits: this.lastLossBits,
       valLossBits: this.lastValLossBits,
-      tokensPerSec: this.isTraining ? this.tokensPerSec : 0,
+      tokensPerSec: this.isTraining ? this.loop.rate : 0,
       gradNorm: this.lastGradNorm,
       clipped: this.wasClipped,
       history: this.history(),
