@@ -25,3 +25,19 @@ for (const id of Object.keys(SERIES) as SeriesId[]) {
   console.log("| baseline | test MAE | test RMSE | test MASE |");
   for (const r of report.rows) console.log(`| ${r.name} | ${fmt(r.test.mae)} | ${fmt(r.test.rmse)} | ${r.test.mase.toFixed(3)} |`);
 }
+
+// One random walk can favour a model by luck; over many walks, nothing should beat persistence on average.
+const SEEDS = 12;
+const ratio: Record<"ar" | "dense", number[]> = { ar: [], dense: [] };
+for (let seed = 1; seed <= SEEDS; seed++) {
+  const problem = makeForecastProblem(randomWalk({ length: 2000, seed }).values, { p, k, period: 1 });
+  const report = runBaselines(problem, { hidden: 32, seed: 1, epochs: Math.min(epochs, 15), relative });
+  const mae = (name: string): number => report.rows.find((r) => r.name === name)!.test.mae;
+  ratio.ar.push(mae("ar") / mae("persistence"));
+  ratio.dense.push(mae("dense") / mae("persistence"));
+}
+for (const name of ["ar", "dense"] as const) {
+  const r = ratio[name];
+  const mean = r.reduce((s, v) => s + v, 0) / r.length;
+  console.log(`\nrandom walks, seeds 1–${SEEDS}: ${name} test MAE / persistence's: mean ${mean.toFixed(3)}, range ${Math.min(...r).toFixed(3)}–${Math.max(...r).toFixed(3)}, below 1 in ${r.filter((v) => v < 1).length} of ${SEEDS}`);
+}
