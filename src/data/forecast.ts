@@ -1,5 +1,6 @@
 // src/data/forecast.ts: real and generated series for forecasting: loaders, a chronological split, normalisation, windows.
 // Pure: no DOM, usable in a worker. Baselines and metrics over these windows are in baselines.ts.
+import type { Batch } from "../engine/batch";
 import { createRng } from "../engine/rng";
 import { DataInputError, excerpt } from "./messages";
 
@@ -192,6 +193,23 @@ export function addLast(changes: Float64Array, w: Windows): Float64Array {
     for (let j = 0; j < w.k; j++) out[n * w.k + j] = changes[n * w.k + j] + last;
   }
   return out;
+}
+
+/**
+ * Windows `rows` as an engine batch for a network that reads the window and answers at its end (`output: "last"`,
+ * O = k, MSE): inputs [T = p][B][1] time-major, targets [B][k]. So an RNN is trained and scored on exactly the
+ * windows the baselines see (score its forecasts with scoreForecasts in baselines.ts).
+ */
+export function windowsAsBatch(w: Windows, rows: ArrayLike<number>): Batch & { inputs: Float64Array; targets: Float64Array } {
+  const B = rows.length;
+  const inputs = new Float64Array(w.p * B);
+  const targets = new Float64Array(B * w.k);
+  for (let b = 0; b < B; b++) {
+    const n = rows[b];
+    for (let t = 0; t < w.p; t++) inputs[t * B + b] = w.inputs[n * w.p + t];
+    for (let j = 0; j < w.k; j++) targets[b * w.k + j] = w.targets[n * w.k + j];
+  }
+  return { T: w.p, B, inputs, targets };
 }
 
 /** A series made ready for forecasting: raw and normalised values, the split, the windows of each part. */

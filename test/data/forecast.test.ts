@@ -7,7 +7,7 @@ import {
 } from "../../src/data/baselines";
 import {
   addLast, chronologicalSplit, makeForecastProblem, makeWindows, normalisationFromTraining, parseSeriesCsv, randomWalk,
-  relativeToLast, SERIES,
+  relativeToLast, SERIES, windowsAsBatch,
 } from "../../src/data/forecast";
 import { leastSquares } from "../../src/data/leastSquares";
 import { DataInputError } from "../../src/data/messages";
@@ -126,6 +126,16 @@ describe("split, normalisation and windows", () => {
     expect(Array.from(w.targets.subarray(6, 8))).toEqual([8, 9]);
     // From the start, the first origin needs p values of history.
     expect(makeWindows(x, 3, 1, 0, 5).origins[0]).toBe(2);
+  });
+
+  it("windows become a time-major engine batch for output \"last\"", () => {
+    const x = Float64Array.from({ length: 10 }, (_, i) => i);
+    const w = makeWindows(x, 3, 2, 5, 10);
+    const b = windowsAsBatch(w, [0, 2]);
+    expect([b.T, b.B]).toEqual([3, 2]);
+    // Window 0 reads 2, 3, 4; window 2 reads 4, 5, 6: [T][B][1].
+    expect(Array.from(b.inputs)).toEqual([2, 4, 3, 5, 4, 6]);
+    expect(Array.from(b.targets)).toEqual([5, 6, 7, 8]);
   });
 
   it("a forecast problem's parts do not overlap in their targets, and a short series is refused", () => {
