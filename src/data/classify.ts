@@ -20,13 +20,15 @@ export interface ClassDataset {
 export interface LineLimits {
   readonly maxLines: number;
   readonly maxLineChars: number;
+  /** Characters in all (a paste or file is refused whole above it, before it is split). */
+  readonly maxTotalChars: number;
   readonly maxClasses: number;
   /** Each class needs a few examples for training, validation and test. */
   readonly minPerClass: number;
 }
 
 /** The lab's limits: it trains in the browser. */
-export const USER_LIMITS: LineLimits = { maxLines: 20_000, maxLineChars: 2_000, maxClasses: 10, minPerClass: 3 };
+export const USER_LIMITS: LineLimits = { maxLines: 20_000, maxLineChars: 2_000, maxTotalChars: 2_000_000, maxClasses: 10, minPerClass: 3 };
 
 function rowsOf(text: string, file: string, header: string): string[][] {
   const lines = text.split(/\r?\n/);
@@ -63,11 +65,13 @@ export function parseNamesTsv(text: string): ClassDataset {
 
 /**
  * A learner's own examples, one per line: `label<TAB>text` (the first tab separates; the text may hold more tabs).
- * Blank lines are skipped; a trailing "\r" is dropped. Refuses, naming the first bad line: no tab, empty label or
- * text, an overlong line, too many lines or classes, a single class, a class with fewer than `minPerClass` examples.
+ * Blank lines are skipped; a trailing "\r" and a leading byte-order mark are dropped. Refuses, naming the first bad
+ * line: no tab, empty label or text, an overlong line or text, too many lines or classes, a single class, a class with fewer than `minPerClass` examples.
  */
 export function parseLabelledLines(text: string, limits: LineLimits = USER_LIMITS): ClassDataset {
-  const lines = text.split("\n");
+  if (text.length > limits.maxTotalChars) throw new DataInputError({ code: "textTooLarge", values: { chars: text.length, max: limits.maxTotalChars } });
+  // A byte-order mark from a Windows editor would otherwise become part of the first label.
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
   const filled = lines.filter((l) => l.trim() !== "").length;
   if (filled === 0) throw new DataInputError({ code: "empty", values: {} });
   if (filled > limits.maxLines) throw new DataInputError({ code: "tooManyLines", values: { lines: filled, max: limits.maxLines } });

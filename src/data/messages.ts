@@ -12,6 +12,7 @@ export type DataProblem =
   | { code: "emptyText"; values: { line: number } }
   | { code: "lineTooLong"; values: { line: number; length: number; max: number } }
   | { code: "tooManyLines"; values: { lines: number; max: number } }
+  | { code: "textTooLarge"; values: { chars: number; max: number } }
   | { code: "tooManyClasses"; values: { classes: number; max: number } }
   | { code: "oneClass"; values: { label: string } }
   | { code: "tooFewPerClass"; values: { label: string; count: number; min: number } }
@@ -52,6 +53,10 @@ const WORDING: Wording = {
   tooManyLines: {
     en: (v) => `There are ${v.lines} lines; the limit is ${v.max}. Use a sample of your data.`,
     zh: (v) => `共有 ${v.lines} 行，上限是 ${v.max}。请只用数据的一部分。`,
+  },
+  textTooLarge: {
+    en: (v) => `The text has ${v.chars} characters; the limit is ${v.max}. Use a sample of your data.`,
+    zh: (v) => `文本有 ${v.chars} 个字符，上限是 ${v.max}。请只用数据的一部分。`,
   },
   tooManyClasses: {
     en: (v) => `There are ${v.classes} different labels; the limit is ${v.max}. Merge some classes.`,

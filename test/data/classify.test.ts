@@ -47,6 +47,8 @@ describe("the learner's own lines", () => {
     expect(d.classes).toEqual(["pos", "neg"]);
     expect(d.examples[1]).toEqual({ text: "dull\tvery dull", label: 1 });
     expect(classCounts(d)).toEqual([3, 3]);
+    // A byte-order mark is not part of the first label.
+    expect(parseLabelledLines("\uFEFFpos\ta\npos\tb\npos\tc\nneg\td\nneg\te\nneg\tf").classes).toEqual(["pos", "neg"]);
   });
 
   it("refuses bad input with the right code, naming the bad line", () => {
@@ -56,7 +58,8 @@ describe("the learner's own lines", () => {
     expect(refused("a\tx\nb\t  \n")).toEqual({ code: "emptyText", values: { line: 2 } });
     expect(refused("a\tx\na\ty\na\tz\n")).toEqual({ code: "oneClass", values: { label: "a" } });
     expect(refused("a\tx\na\ty\na\tz\nb\tw\n")).toEqual({ code: "tooFewPerClass", values: { label: "b", count: 1, min: 3 } });
-    const small = { maxLines: 3, maxLineChars: 10, maxClasses: 2, minPerClass: 1 } as const;
+    const small = { maxLines: 3, maxLineChars: 10, maxTotalChars: 40, maxClasses: 2, minPerClass: 1 } as const;
+    expect(refused("a\t1\nb\t2\n".padEnd(41, " "), small)).toEqual({ code: "textTooLarge", values: { chars: 41, max: 40 } });
     expect(refused("a\t1\nb\t2\na\t3\nb\t4\n", small)).toEqual({ code: "tooManyLines", values: { lines: 4, max: 3 } });
     expect(refused("a\t1\nb\t12345678901\n", small)).toEqual({ code: "lineTooLong", values: { line: 2, length: 13, max: 10 } });
     expect(refused("a\t1\nb\t2\nc\t3\n", small)).toEqual({ code: "tooManyClasses", values: { classes: 3, max: 2 } });
