@@ -406,3 +406,58 @@ export function mostConfidentMistakes(probabilities: Float64Array, gold: ArrayLi
   }
   return out.sort((a, b) => b.confidence - a.confidence || a.row - b.row).slice(0, max);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// A baseline that ignores order: does the RNN learn more than which tokens occur?
+
+/** Multinomial naive Bayes over token ids: log P(class) and log P(token | class), Laplace-smoothed. */
+export interface NaiveBayes {
+  readonly C: number;
+  readonly V: number;
+  readonly logPrior: Float64Array; // [C]
+  readonly logLikelihood: Float64Array; // [C][V]
+}
+
+/**
+ * Fits on examples `indices`: P(token v | class c) = (count(v, c) + α) / (Σ_v count(v, c) + α·V), P(c) = share of
+ * class c. A "bag of tokens": it sees which characters or words occur, never their order.
+ */
+export function fitNaiveBayes(encoded: readonly Int32Array[], labels: ArrayLike<number>, indices: ArrayLike<number>, V: number, C: number, alpha = 1): NaiveBayes {
+  const counts = new Float64Array(C * V);
+  const docs = new Float64Array(C);
+  for (let i = 0; i < indices.length; i++) {
+    const n = indices[i];
+    const c = labels[n];
+    docs[c]++;
+    for (const id of encoded[n]) counts[c * V + id]++;
+  }
+  const logPrior = new Float64Array(C);
+  const logLikelihood = new Float64Array(C * V);
+  for (let c = 0; c < C; c++) {
+    logPrior[c] = Math.log(docs[c] / indices.length);
+    let total = 0;
+    for (let v = 0; v < V; v++) total += counts[c * V + v];
+    for (let v = 0; v < V; v++) logLikelihood[c * V + v] = Math.log((counts[c * V + v] + alpha) / (total + alpha * V));
+  }
+  return { C, V, logPrior, logLikelihood };
+}
+
+/** Class probabilities [N][C] for examples `indices` (softmax of the log posterior, computed stably). */
+export function naiveBayesProbabilities(model: NaiveBayes, encoded: readonly Int32Array[], indices: ArrayLike<number>): Float64Array {
+  const { C, V } = model;
+  const out = new Float64Array(indices.length * C);
+  const score = new Float64Array(C);
+  for (let i = 0; i < indices.length; i++) {
+    let max = -Infinity;
+    for (let c = 0; c < C; c++) {
+      let s = model.logPrior[c];
+      for (const id of encoded[indices[i]]) s += model.logLikelihood[c * V + id];
+      score[c] = s;
+      max = Math.max(max, s);
+    }
+    let z = 0;
+    for (let c = 0; c < C; c++) z += Math.exp(score[c] - max);
+    for (let c = 0; c < C; c++) out[i * C + c] = Math.exp(score[c] - max) / z;
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   accuracy, accuracyByLength, balancedSplit, buildTokenVocabulary, classCounts, confusionMatrix, encodeText,
-  makeTokenBatch, mostConfidentMistakes, parseLabelledLines, parseNamesTsv, parseSpamTsv, precisionRecallF1,
+  argmaxRows, fitNaiveBayes, makeTokenBatch, mostConfidentMistakes, naiveBayesProbabilities, parseLabelledLines, parseNamesTsv, parseSpamTsv, precisionRecallF1,
   TokenBatcher, UNK_ID, wordTokens, type ClassDataset,
 } from "../../src/data/classify";
 import { DataInputError, describeProblem, type DataProblem } from "../../src/data/messages";
@@ -169,5 +169,34 @@ describe("classification metrics", () => {
     const m = mostConfidentMistakes(probs, [0, 0, 0, 1], 2, 5);
     expect(m.map((x) => [x.row, x.predicted, x.gold])).toEqual([[1, 1, 0], [2, 1, 0]]);
     expect(m[0].confidence).toBeCloseTo(0.8, 15);
+  });
+});
+
+describe("bag-of-tokens baseline (naive Bayes)", () => {
+  it("matches a hand computation", () => {
+    // V = 3; class 0 saw tokens [0, 0, 1], class 1 saw [2]; α = 1.
+    const encoded = [Int32Array.of(0, 0), Int32Array.of(1), Int32Array.of(2)];
+    const nb = fitNaiveBayes(encoded, [0, 0, 1], [0, 1, 2], 3, 2);
+    expect(nb.logPrior[0]).toBeCloseTo(Math.log(2 / 3), 15);
+    expect(nb.logLikelihood[0]).toBeCloseTo(Math.log(3 / 6), 15); // (2 + 1) / (3 + 3)
+    expect(nb.logLikelihood[3 + 2]).toBeCloseTo(Math.log(2 / 4), 15); // (1 + 1) / (1 + 3)
+    const p = naiveBayesProbabilities(nb, [Int32Array.of(0, 2)], [0]);
+    // class 0: 2/3 · 3/6 · 1/6; class 1: 1/3 · 1/4 · 2/4.
+    const a = (2 / 3) * (3 / 6) * (1 / 6);
+    const b = (1 / 3) * (1 / 4) * (2 / 4);
+    expect(p[0]).toBeCloseTo(a / (a + b), 14);
+    expect(p[0] + p[1]).toBeCloseTo(1, 15);
+  });
+
+  it("on names, characters without their order already beat chance on the balanced test set", () => {
+    const names = parseNamesTsv(readData("names.tsv"));
+    const split = balancedSplit(names, 0.1, 0.2, 1);
+    const vocab = buildTokenVocabulary(Array.from(split.train, (i) => names.examples[i].text.toLowerCase()), "char", 64);
+    const encoded = names.examples.map((e) => encodeText(e.text.toLowerCase(), vocab, 40));
+    const labels = names.examples.map((e) => e.label);
+    const nb = fitNaiveBayes(encoded, labels, split.train, vocab.tokens.length, 2);
+    const acc = accuracy(argmaxRows(naiveBayesProbabilities(nb, encoded, split.test), 2), Array.from(split.test, (i) => labels[i]));
+    // Chance is 0.5; 1,392 test names put its standard error near 0.013.
+    expect(acc).toBeGreaterThan(0.55);
   });
 });
