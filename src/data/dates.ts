@@ -113,3 +113,33 @@ export function generateDates(n: number, seed: number, formats: readonly DateFor
   }
   return out;
 }
+
+export interface DateSplit {
+  readonly train: DatePair[];
+  readonly validation: DatePair[];
+  readonly test: DatePair[];
+}
+
+/**
+ * Pairs for training, validation and test with no source string in two parts (or twice in one), so test accuracy
+ * is on dates written in ways the model has not seen. Drawn like generateDates (duplicates are drawn again).
+ */
+export function generateDateSplit(sizes: { train: number; validation: number; test: number }, seed: number, formats: readonly DateFormat[] = DATE_FORMATS): DateSplit {
+  const total = sizes.train + sizes.validation + sizes.test;
+  const seen = new Set<string>();
+  const unique: DatePair[] = [];
+  // Each round draws what is still missing; with ~475,000 possible strings, repeats are rare and the loop short.
+  for (let round = 0; unique.length < total; round++) {
+    if (round > 50) throw new RangeError(`Cannot draw ${total} distinct dates from formats ${formats.join(", ")}.`);
+    for (const p of generateDates(total - unique.length, seed + round * 7919, formats)) {
+      if (seen.has(p.source)) continue;
+      seen.add(p.source);
+      unique.push(p);
+    }
+  }
+  return {
+    train: unique.slice(0, sizes.train),
+    validation: unique.slice(sizes.train, sizes.train + sizes.validation),
+    test: unique.slice(sizes.train + sizes.validation),
+  };
+}

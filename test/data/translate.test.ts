@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARPABET, parseCmudict, splitItems } from "../../src/data/cmudict";
-import { DATE_FORMATS, formatDate, generateDates, MONTHS, ordinal } from "../../src/data/dates";
+import { DATE_FORMATS, formatDate, generateDates, generateDateSplit, MONTHS, ordinal } from "../../src/data/dates";
 import { describeProblem } from "../../src/data/messages";
 import {
   BOS_ID, buildSymbolVocabulary, chars, checkTypedInput, decodeSymbols, describeAlphabet, editDistance, EOS_ID,
@@ -77,6 +77,18 @@ describe("dates", () => {
     expect(generateDates(50, 1)).toEqual(generateDates(50, 1));
     expect(generateDates(50, 2)).not.toEqual(generateDates(50, 1));
     expect(generateDates(20, 1, ["compact"]).every((p) => /^\d{8}$/.test(p.source))).toBe(true);
+  });
+});
+
+describe("date split", () => {
+  it("no source string is in two parts or twice in one; sizes as asked; seeded", () => {
+    const s = generateDateSplit({ train: 3000, validation: 300, test: 500 }, 4);
+    expect([s.train.length, s.validation.length, s.test.length]).toEqual([3000, 300, 500]);
+    const all = [...s.train, ...s.validation, ...s.test].map((p) => p.source);
+    expect(new Set(all).size).toBe(all.length);
+    expect(generateDateSplit({ train: 3000, validation: 300, test: 500 }, 4)).toEqual(s);
+    // One format has one string per day (36,525 of them): 40,000 distinct ones do not exist.
+    expect(() => generateDateSplit({ train: 40_000, validation: 0, test: 0 }, 1, ["usSlashYY"])).toThrow(RangeError);
   });
 });
 
