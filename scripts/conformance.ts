@@ -2,22 +2,11 @@
 // Runs every fixture *.json in <dir> (format versions 1 and 2, never reading `expected` to compute), writes all
 // results as one JSON object keyed by fixture name, and where fixtures carry `expected`, prints each fixture's
 // worst norm-wise relative error.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { compareFixture, parseFixture, runFixture, type FixtureResult } from "../src/engine/conformance";
 import { initKernels, type KernelChoice } from "../src/engine/kernels";
-
-type Seq2seqRunner = (raw: unknown, name: string) => Record<string, unknown>;
-
-// SEQ2SEQ DISPATCH: fixtures of kind "seq2seq" run through runSeq2seqFixture of src/engine/seq2seq/conformance.ts,
-// loaded only when that module exists (it is built separately); without it they are reported and skipped.
-// Once it is always present, this can become a static import.
-async function loadSeq2seq(): Promise<Seq2seqRunner | null> {
-  const url = new URL("../src/engine/seq2seq/conformance.ts", import.meta.url);
-  if (!existsSync(url)) return null;
-  const mod = (await import(url.href)) as { runSeq2seqFixture?: Seq2seqRunner };
-  return typeof mod.runSeq2seqFixture === "function" ? mod.runSeq2seqFixture : null;
-}
+import { runSeq2seqFixture } from "../src/engine/seq2seq/conformance";
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run conformance -- <fixture dir> [--out results.json] [--kernels auto|ts|wasm-simd]`);
@@ -51,8 +40,6 @@ async function main(): Promise<void> {
   const results: Record<string, FixtureResult> = {};
   let worstOverall = 0;
   let failures = 0;
-  let skipped = 0;
-  let seq2seq: Seq2seqRunner | null | undefined;
   for (const file of files) {
     const name = basename(file, ".json");
     try {
@@ -60,14 +47,9 @@ async function main(): Promise<void> {
       const obj = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
       const fxName = typeof obj.name === "string" ? obj.name : name;
       let result: FixtureResult;
+      // Kind "seq2seq" (the encoder–decoder with attention) has its own runner; every other kind is runFixture's.
       if (obj.kind === "seq2seq") {
-        if (seq2seq === undefined) seq2seq = await loadSeq2seq();
-        if (!seq2seq) {
-          skipped++;
-          console.log(`${fxName.padEnd(28)} skipped: seq2seq fixtures need src/engine/seq2seq`);
-          continue;
-        }
-        result = seq2seq(raw, file);
+        result = runSeq2seqFixture(raw, file, kernels);
       } else {
         result = runFixture(parseFixture(raw, file), kernels);
       }
@@ -90,7 +72,7 @@ async function main(): Promise<void> {
     writeFileSync(outFile, JSON.stringify(results));
     console.log(`Wrote ${Object.keys(results).length} results to ${outFile}`);
   }
-  console.log(`${files.length} fixtures, ${failures} failed to run, ${skipped} skipped; worst relative error ${worstOverall.toExponential(2)} (kernels: ${kernels})`);
+  console.log(`${files.length} fixtures, ${failures} failed to run; worst relative error ${worstOverall.toExponential(2)} (kernels: ${kernels})`);
   if (failures > 0) process.exit(1);
 }
 
