@@ -1,5 +1,5 @@
 // src/engine/io.ts: model files: JSON with a header and PyTorch state_dict names and shapes, both ways.
-import { countParams, directionCount, gateCount, LIMITS, normalizeConfig, short, type ModelConfig } from "./config";
+import { clip, countParams, directionCount, gateCount, LIMITS, normalizeConfig, short, type ModelConfig } from "./config";
 import { EngineError } from "./errors";
 import { makeLayout } from "./layout";
 import { flatten, sameShape } from "./nested";
@@ -165,13 +165,14 @@ export function parseModelFile(text: string): ModelFile {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    fail(`The file is not valid JSON (${short((e as Error).message, 120)}). Model files are JSON written by "Save model" or by the PyTorch snippet in the README.`);
+    fail(`The file is not valid JSON (${clip((e as Error).message, 120)}). Model files are JSON written by "Save model" or by the PyTorch snippet in the README.`);
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail("A model file must be a JSON object with a header and a state_dict.");
   const r = raw as Record<string, unknown>;
   const get = (key: string): unknown => (Object.hasOwn(r, key) ? r[key] : undefined);
   if (get("format") !== MODEL_FORMAT) fail(`"format" must be "${MODEL_FORMAT}", but is ${short(get("format"))}. Is this a model file of RNN Notebook?`);
   const version = get("version");
+  if (version === undefined) fail('The file has no "version"; model files of RNN Notebook say version 1 or 2.');
   if (version !== 1 && version !== 2) {
     fail(`This file has format version ${short(version)}; this version of RNN Notebook reads versions 1 and 2.`);
   }
@@ -268,7 +269,7 @@ export function parseModelFile(text: string): ModelFile {
     try {
       t = flatten(stateDict[s.name], `"${s.name}"`);
     } catch (e) {
-      return fail(short((e as Error).message, 300));
+      return fail(clip((e as Error).message));
     }
     for (let i = 0; i < t.data.length; i++) {
       if (!Number.isFinite(t.data[i])) fail(`"${s.name}" holds ${t.data[i]} at flat index ${i}; every weight must be a finite number.`);
