@@ -9,6 +9,7 @@
 // flopsPerToken), the same count for every library: a rate of useful work, not of what each library executes.
 // Per-library caveats are at the top of lib/tfjs.ts, lib/brainjs.ts and lib/engine.ts.
 import os from "node:os";
+import { runClassifierBench } from "./classifier";
 import { brainLib } from "./lib/brainjs";
 import { engineTsLib, engineWasmLib } from "./lib/engine";
 import { initTfjsWasm, tfjsLayersLib, tfjsLib, tfjsStockLib } from "./lib/tfjs";
@@ -275,6 +276,8 @@ async function main(): Promise<void> {
   }
   // The seq2seq workload (GRU encoder–decoder with additive attention, issue 13) compares engine and tfjs only.
   if (o.libs.includes("engine") && o.libs.includes("tfjs")) await benchSeq2seq(o.seconds, o.json);
+  // Version 2 workload (bench/classifier.ts): bidirectional LSTM sentence classifier, engine vs tfjs-wasm.
+  if (o.libs.includes("engine") && o.libs.includes("tfjs")) await runClassifierBench(o.seconds, o.json);
   if (o.json) return;
   for (const id of ["engine", "engine-ts"] as const) {
     const checks = rows.filter((r) => r.lib === id).map(targetText).filter((t) => t !== "");

@@ -1,10 +1,12 @@
 // scripts/conformance.ts: `npm run conformance -- <dir> [--out file] [--kernels ts|wasm-simd|auto]`.
-// Runs every fixture *.json in <dir> (never reading `expected` to compute), writes all results as one JSON
-// object, and where fixtures carry `expected`, prints each fixture's worst norm-wise relative error.
+// Runs every fixture *.json in <dir> (format versions 1 and 2, never reading `expected` to compute), writes all
+// results as one JSON object keyed by fixture name, and where fixtures carry `expected`, prints each fixture's
+// worst norm-wise relative error.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { compareFixture, parseFixture, runFixture, type FixtureResult } from "../src/engine/conformance";
 import { initKernels, type KernelChoice } from "../src/engine/kernels";
+import { runSeq2seqFixture } from "../src/engine/seq2seq/conformance";
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run conformance -- <fixture dir> [--out results.json] [--kernels auto|ts|wasm-simd]`);
@@ -41,16 +43,25 @@ async function main(): Promise<void> {
   for (const file of files) {
     const name = basename(file, ".json");
     try {
-      const fx = parseFixture(JSON.parse(readFileSync(join(dir, file), "utf8")), file);
-      const result = runFixture(fx, kernels);
-      results[fx.name] = result;
-      if (fx.expected) {
-        const errors = compareFixture(result, fx.expected);
+      const raw = JSON.parse(readFileSync(join(dir, file), "utf8")) as unknown;
+      const obj = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+      const fxName = typeof obj.name === "string" ? obj.name : name;
+      let result: FixtureResult;
+      // Kind "seq2seq" (the encoder–decoder with attention) has its own runner; every other kind is runFixture's.
+      if (obj.kind === "seq2seq") {
+        result = runSeq2seqFixture(raw, file, kernels);
+      } else {
+        result = runFixture(parseFixture(raw, file), kernels);
+      }
+      results[fxName] = result;
+      const expected = typeof obj.expected === "object" && obj.expected !== null ? (obj.expected as Record<string, unknown>) : null;
+      if (expected) {
+        const errors = compareFixture(result, expected);
         const [worstKey, worst] = Object.entries(errors).reduce((a, b) => (b[1] > a[1] ? b : a), ["", 0]);
         worstOverall = Math.max(worstOverall, worst);
-        console.log(`${fx.name.padEnd(28)} worst relative error ${worst.toExponential(2)}  (${worstKey})`);
+        console.log(`${fxName.padEnd(28)} worst relative error ${worst.toExponential(2)}  (${worstKey})`);
       } else {
-        console.log(`${fx.name.padEnd(28)} done (no expected values to compare)`);
+        console.log(`${fxName.padEnd(28)} done (no expected values to compare)`);
       }
     } catch (e) {
       failures++;

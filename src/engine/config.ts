@@ -147,11 +147,21 @@ export function countParams(
 
 /** A value for an error message: JSON, cut to a short prefix (a hostile 200 KB string is not echoed back). */
 export function short(v: unknown, max = 60): string {
+  if (v === undefined) return "missing";
   let s: string;
   try {
-    s = typeof v === "string" ? JSON.stringify(v) : typeof v === "object" && v !== null ? (Array.isArray(v) ? "a list" : "an object") : String(v);
+    if (typeof v === "string") s = JSON.stringify(v);
+    else if (v === null) s = "null";
+    else if (typeof v === "object") s = Array.isArray(v) ? "a list" : "an object";
+    else if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") s = String(v);
+    else s = typeof v;
   } catch {
     s = "an unprintable value";
   }
   return s.length > max ? `${s.slice(0, max)}… (${s.length.toLocaleString("en")} characters)` : s;
+}
+
+/** A message cut to `max` characters (plain text, not quoted). */
+export function clip(s: string, max = 300): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }

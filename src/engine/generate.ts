@@ -4,11 +4,11 @@ import type { Network } from "./network";
 import { createRng } from "./rng";
 
 /**
- * Teacher-forced one-step prediction: the network reads the true inputs [T][B][D] and its head gives the
+ * Teacher-forced one-step prediction (evaluation mode: no dropout): the network reads the true inputs [T][B][D] and its head gives the
  * prediction at every step. Returns the head outputs [T][B][O].
  */
 export function predict(net: Network, inputs: Float64Array, T: number, B: number): Float64Array {
-  net.forward({ T, B, inputs });
+  net.forward({ T, B, inputs }, { training: false });
   return net.outputs();
 }
 
@@ -37,12 +37,12 @@ export function freeRun(net: Network, primer: Float64Array, steps: number): Free
   const x = new Float64Array(D);
   for (let t = 0; t < T0; t++) {
     x.set(primer.subarray(t * D, (t + 1) * D));
-    net.forward({ T: 1, B: 1, inputs: x }, { initialState: t === 0 ? "zeros" : "carry" });
+    net.forward({ T: 1, B: 1, inputs: x }, { initialState: t === 0 ? "zeros" : "carry", training: false });
     primed.set(net.outputs(), t * D);
   }
   x.set(primed.subarray((T0 - 1) * D));
   for (let s = 0; s < steps; s++) {
-    net.forward({ T: 1, B: 1, inputs: x }, { initialState: "carry" });
+    net.forward({ T: 1, B: 1, inputs: x }, { initialState: "carry", training: false });
     const y = net.outputs();
     for (let j = 0; j < D; j++) {
       if (!Number.isFinite(y[j])) throw new EngineError("value", `The free-running output became ${y[j]} at step ${s + 1}.`);
@@ -92,7 +92,7 @@ export function sampleSymbols(net: Network, o: SampleOptions): SampleStep[] {
   const idx = new Int32Array(1);
   for (let t = 0; t < o.prime.length; t++) {
     idx[0] = o.prime[t];
-    net.forward({ T: 1, B: 1, inputIndices: idx }, { initialState: t === 0 ? "zeros" : "carry" });
+    net.forward({ T: 1, B: 1, inputIndices: idx }, { initialState: t === 0 ? "zeros" : "carry", training: false });
   }
   const p = new Float64Array(V);
   const steps: SampleStep[] = [];
@@ -127,7 +127,7 @@ export function sampleSymbols(net: Network, o: SampleOptions): SampleStep[] {
     const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]).slice(0, topK);
     steps.push({ index: choice, top: order.map((j) => ({ index: j, p: p[j] })) });
     idx[0] = choice;
-    net.forward({ T: 1, B: 1, inputIndices: idx }, { initialState: "carry" });
+    net.forward({ T: 1, B: 1, inputIndices: idx }, { initialState: "carry", training: false });
   }
   return steps;
 }

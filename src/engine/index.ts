@@ -19,6 +19,9 @@ export { BLOW_UP_FACTOR, StepGuard, type GuardFailure, type GuardOptions, type G
 export { createRawProfile, readRawProfile, type RawProfile } from "./gradProfile";
 export { setUpdateGateBias } from "./gateBias";
 export { readTrace, type DirectionTrace, type Trace, type TraceOptions } from "./trace";
-export { configMismatch, exportModel, loadParams, parseModelFile, MAX_MODEL_FILE_CHARS, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelFile } from "./io";
+export {
+  checkVocabulary, configMismatch, exportModel, loadParams, parseModelFile, MAX_MODEL_FILE_CHARS, MAX_TOKEN_CHARS, MODEL_FORMAT, MODEL_FORMAT_VERSION,
+  type ModelFile,
+} from "./io";
 export { gradCheck, type GradCheckEntry, type GradCheckOptions, type GradCheckResult } from "./gradcheck";
 export { freeRun, predict, sampleSymbols, type FreeRunResult, type SampleOptions, type SampleStep } from "./generate";
