@@ -128,6 +128,7 @@ export const VIZ = {
   normAt: { en: "{label} {value} at t = {t}", zh: "{label} 在 t = {t} 时为 {value}" },
   normAtAlso: { en: ", {value} at t = {t}", zh: "，在 t = {t} 时为 {value}" },
   zeroOrNotFinite: { en: " ({count} zero or not finite)", zh: "（{count}为零或不是有限值）" },
+  offScale: { en: "{label} (leaves the chart: {lo} to {hi})", zh: "{label}（超出图表：{lo} 到 {hi}）" },
   normsGist: { en: "{title} over {count}: {parts}", zh: "{title}，共 {count}：{parts}" },
 
   // Weight and gradient matrices

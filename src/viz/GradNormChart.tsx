@@ -1,6 +1,6 @@
 // src/viz/GradNormChart.tsx: gradient norms per timestep on a log y axis, where vanishing and exploding show.
 import { line, scaleLinear, scaleLog } from "d3";
-import { useCallback, useMemo } from "react";
+import { useCallback, useId, useMemo } from "react";
 import { seriesStyle } from "./colors";
 import { useT } from "../i18n";
 import { VIZ, type VizT } from "../i18n/viz";
@@ -26,11 +26,17 @@ export interface GradNormChartProps extends TimeHoverProps {
   height?: number;
   title?: string;
   emptyMessage?: string;
+  /**
+   * When set, only the first `scaleBy` series (the measured ones) set the y axis, widened by a decade each way;
+   * the others are clipped to the plot and their legend says how far they leave it. So a prediction that runs to
+   * 1e30 cannot squash the measured curve into a flat line.
+   */
+  scaleBy?: number;
 }
 
 const TABLE_ROWS = 20;
 
-export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 200, title: titleProp, emptyMessage = NO_DATA_MESSAGE }: GradNormChartProps) {
+export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 200, title: titleProp, emptyMessage = NO_DATA_MESSAGE, scaleBy }: GradNormChartProps) {
   const tr = useT(VIZ);
   const title = titleProp ?? tr("gradNormTitle");
   const series = useStable(seriesProp, sameSeries);
@@ -38,10 +44,24 @@ export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 2
   const T = series.reduce((m, s) => Math.max(m, s.values.length), 0);
   const x = useMemo(() => scaleLinear([0, Math.max(1, T - 1)], [M.left, Math.max(M.left + 1, width - M.right)]), [T, width]);
   const y = useMemo(() => {
-    const scale = scaleLog(logDomain(extentWhere(series.map((s) => s.values), isPositiveFinite)), [height - M.bottom, M.top]);
+    const scaling = scaleBy === undefined ? series : series.slice(0, scaleBy);
+    const extent = extentWhere(scaling.map((s) => s.values), isPositiveFinite);
+    const widened: [number, number] | null = scaleBy !== undefined && extent ? [extent[0] / 10, extent[1] * 10] : extent;
+    const scale = scaleLog(logDomain(widened), [height - M.bottom, M.top]);
     const [lo, hi] = scale.domain();
     return hi / lo >= 10 ? scale.nice() : scale;
-  }, [series, height]);
+  }, [series, height, scaleBy]);
+  const clipId = useId();
+  /** Legend labels, with how far a series that does not set the axis leaves the chart. */
+  const legendLabels = useMemo(() => {
+    const [lo, hi] = y.domain();
+    return series.map((s, k) => {
+      if (scaleBy === undefined || k < scaleBy) return s.label;
+      const ext = extentWhere([s.values], isPositiveFinite);
+      if (!ext || (ext[0] >= lo && ext[1] <= hi)) return s.label;
+      return tr("offScale", { label: s.label, lo: formatValue(ext[0]), hi: formatValue(ext[1]) });
+    });
+  }, [series, y, scaleBy, tr]);
   const paths = useMemo(
     () =>
       series.map(({ values }) =>
@@ -62,13 +82,18 @@ export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 2
       <>
         <YAxis ticks={logTicks(y, Math.max(2, Math.floor((plotBottom - M.top) / 28)))} position={y} format={formatLogTick} from={plotBottom} to={M.top} x={M.left} gridTo={width - M.right} label={tr("normAxis")} />
         <XAxis ticks={integerTicks(0, Math.max(0, T - 1), Math.max(2, Math.floor((width - M.left - M.right) / 70)))} position={x} format={formatCount} from={M.left} to={width - M.right} y={plotBottom} label={tr("timestepAxis")} />
-        {paths.map((d, k) => {
-          const style = seriesStyle(k);
-          return <path key={k} className="viz-line" d={d} stroke={style.color} strokeDasharray={style.dash || undefined} />;
-        })}
+        <clipPath id={clipId}>
+          <rect x={M.left} y={M.top} width={Math.max(0, width - M.left - M.right)} height={Math.max(0, plotBottom - M.top)} />
+        </clipPath>
+        <g clipPath={`url(#${clipId})`}>
+          {paths.map((d, k) => {
+            const style = seriesStyle(k);
+            return <path key={k} className="viz-line" d={d} stroke={style.color} strokeDasharray={style.dash || undefined} />;
+          })}
+        </g>
       </>
     ),
-    [x, y, width, plotBottom, T, paths, tr],
+    [x, y, width, plotBottom, T, paths, tr, clipId],
   );
 
   if (T === 0) {
@@ -81,7 +106,7 @@ export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 2
   const t = hover.t;
   return (
     <ChartFigure ref={ref} title={title} data={() => timeSeriesData(series)}>
-      <LineLegend items={series.map((s, k) => ({ label: s.label, style: seriesStyle(k) }))} />
+      <LineLegend items={legendLabels.map((label, k) => ({ label, style: seriesStyle(k) }))} />
       <svg role="img" aria-label={ariaLabel} width={width} height={height} className="viz-plot" {...hover.plotProps}>
         <title>{title}</title>
         {staticLayer}
@@ -89,7 +114,7 @@ export function GradNormChart({ series: seriesProp, hoverT, onHoverT, height = 2
           <g className="viz-hover">
             <line x1={x(t)} x2={x(t)} y1={M.top} y2={plotBottom} />
             {series.map((s, k) =>
-              isPositiveFinite(s.values[t]) ? <circle key={k} cx={x(t)} cy={y(s.values[t])} r={3.5} fill={seriesStyle(k).color} /> : null,
+              isPositiveFinite(s.values[t]) && s.values[t] >= y.domain()[0] && s.values[t] <= y.domain()[1] ? <circle key={k} cx={x(t)} cy={y(s.values[t])} r={3.5} fill={seriesStyle(k).color} /> : null,
             )}
           </g>
         )}

@@ -80,6 +80,7 @@ export function CellPanel({ index, heatmapDomain }: CellPanelProps) {
         <GradNormChart
           series={normSeries}
           title={t("normPerTimestep", { name })}
+          scaleBy={cell.profile.dcNorm ? 2 : 1}
           hoverT={hoverT}
           onHoverT={onHoverT}
           height={190}
