@@ -92,21 +92,25 @@ export const GRADS = {
   preset_exploding: { en: "Exploding", zh: "梯度爆炸" },
   preset_lstmRescues: { en: "LSTM rescues", zh: "LSTM 解围" },
   preset_clippingRescues: { en: "Clipping rescues", zh: "梯度裁剪解围" },
+  defaultsExpect: {
+    en: "The defaults: T = 40, hidden size 16, Adam at 0.005 with clipping at norm 1, and the LSTM's forget-gate and the GRU's update-gate biases at 4 (PyTorch starts every bias near 0, where a gate keeps σ(0) = 0.5 per step). σ(4) ≈ 0.982 keeps 0.982^39 ≈ 0.49 of the gradient on the 39 steps back to the first symbol, so the LSTM and GRU learn the task within about 300 steps (a few seconds), while the tanh-RNN's gradient that reaches t = 0 is below 1e−6 and it stays near chance (25%) far longer. Given minutes, Adam, which rescales even tiny gradients, sometimes lets the tanh-RNN find the answer too: a vanishing gradient slows learning, it does not forbid it.",
+    zh: "默认设置：T = 40，隐藏层大小 16，Adam 学习率 0.005，按范数 1 裁剪梯度，LSTM 的遗忘门偏置和 GRU 的更新门偏置都设为 4（PyTorch 会把所有偏置初始化在 0 附近，此时门每步保留 σ(0) = 0.5）。σ(4) ≈ 0.982，在回到第一个符号的 39 步里保留 0.982^39 ≈ 0.49 的梯度，所以 LSTM 和 GRU 在大约 300 步（几秒钟）内就学会了任务；而 tanh-RNN 传到 t = 0 的梯度小于 1e−6，在长得多的时间里都停留在随机猜测的水平（25%）。如果训练几分钟，Adam 会把再小的梯度也放大，有时 tanh-RNN 也能找到答案：梯度消失让学习变慢，但并不是让学习变得不可能。",
+  },
   presetExpect_vanishing: {
-    en: "T = 60 with PyTorch's default initialisation (ρ(W_hh) ≈ 0.6): the tanh-RNN's ‖∂L/∂h_t‖ falls by many orders of magnitude from t = T − 1 back to t = 0, so the first symbol gets almost no gradient. With their default gate biases the LSTM's and GRU's gradients fade too, only more slowly.",
-    zh: "T = 60，使用 PyTorch 的默认初始化（ρ(W_hh) ≈ 0.6）：tanh-RNN 的 ‖∂L/∂h_t‖ 从 t = T − 1 回到 t = 0 时下降了许多个数量级，因此第一个符号几乎得不到梯度。在默认的门偏置下，LSTM 和 GRU 的梯度也会衰减，只是慢一些。",
+    en: "T = 60, with PyTorch's default weights (ρ(W_hh) ≈ 0.6) and the gate biases at 1, the usual forget-gate trick: σ(1) ≈ 0.73 per step. The tanh-RNN's ‖∂L/∂h_t‖ falls by many orders of magnitude (below 1e−6) from t = 59 back to t = 0, so the first symbol gets almost no gradient. The LSTM's and GRU's gradients fade more slowly (their ratio stays more than 10 times the tanh-RNN's), but 0.73^59 ≈ 1e−8 is still too little: within a few hundred steps none of the three gets beyond chance. “LSTM rescues” raises the biases.",
+    zh: "T = 60，使用 PyTorch 的默认权重（ρ(W_hh) ≈ 0.6），门偏置设为 1（常见的遗忘门技巧）：每步 σ(1) ≈ 0.73。tanh-RNN 的 ‖∂L/∂h_t‖ 从 t = 59 回到 t = 0 时下降了许多个数量级（低于 1e−6），因此第一个符号几乎得不到梯度。LSTM 和 GRU 的梯度衰减得慢一些（它们的比值始终是 tanh-RNN 的 10 倍以上），但 0.73^59 ≈ 1e−8 仍然太小：几百步之内三者都没有超出随机猜测的水平。“LSTM 解围”会提高这些偏置。",
   },
   presetExpect_exploding: {
-    en: "W_hh rescaled to spectral radius 3, plain SGD and no clipping: ‖∂L/∂h_t‖ grows going back in time, the tanh-RNN's total gradient is huge, and its first update wrecks it: training stops with a divergence.",
-    zh: "W_hh 缩放到谱半径 3，使用普通 SGD，不做梯度裁剪：‖∂L/∂h_t‖ 在沿时间往回传时不断增大，tanh-RNN 的总梯度极大，第一次更新就把它毁了：训练因发散而停止。",
+    en: "W_hh rescaled to spectral radius 3, plain SGD at 0.1 and no clipping: ‖∂L/∂h_t‖ grows going back in time, the tanh-RNN's total gradient is huge, and its first update wrecks it: it stops with a divergence at step 1. The LSTM and GRU, whose gates multiply the path by less than 1, do not diverge.",
+    zh: "W_hh 缩放到谱半径 3，使用学习率 0.1 的普通 SGD，不做梯度裁剪：‖∂L/∂h_t‖ 在沿时间往回传时不断增大，tanh-RNN 的总梯度极大，第一次更新就把它毁了：它在第 1 步因发散而停止。LSTM 和 GRU 的门让这条路径每步乘以小于 1 的因子，所以不会发散。",
   },
   presetExpect_lstmRescues: {
-    en: "The vanishing setting, with the gates biased to keep their state (LSTM forget gate and GRU update gate at σ(5) ≈ 0.99): their gradients reach t = 0 nearly undiminished and they learn the task within a few hundred steps, while the tanh-RNN's gradient still vanishes and it stays near chance far longer.",
-    zh: "与“梯度消失”相同的设置，但门的偏置让它们倾向于保留状态（LSTM 遗忘门和 GRU 更新门为 σ(5) ≈ 0.99）：它们的梯度几乎不减地传到 t = 0，几百步之内就学会了任务；而 tanh-RNN 的梯度仍然消失，在长得多的时间里都停留在随机猜测的水平。",
+    en: "The vanishing setting (T = 60) with the gates biased to keep their state: LSTM forget gate and GRU update gate bias 5, σ(5) ≈ 0.993, so their direct path keeps 0.993^59 ≈ 0.67 of the gradient. Their gradients reach t = 0 nearly undiminished and both learn the task (90% and more) within about 400 steps, a few seconds, while the tanh-RNN's gradient still vanishes and it stays near chance.",
+    zh: "与“梯度消失”相同的设置（T = 60），但门的偏置让它们倾向于保留状态：LSTM 遗忘门和 GRU 更新门的偏置为 5，σ(5) ≈ 0.993，所以它们的直接路径保留 0.993^59 ≈ 0.67 的梯度。它们的梯度几乎不减地传到 t = 0，两者都在大约 400 步（几秒钟）内学会了任务（准确率 90% 以上）；而 tanh-RNN 的梯度仍然消失，停留在随机猜测的水平。",
   },
   presetExpect_clippingRescues: {
-    en: "The exploding setting with gradient clipping at norm 1: the gradient still grows back through time, but each update is cut to a safe size, and the same run keeps training.",
-    zh: "与“梯度爆炸”相同的设置，再加上按范数 1 的梯度裁剪：梯度沿时间往回传时仍然会增大，但每次更新都被截到安全的大小，同样的运行可以继续训练。",
+    en: "The exploding setting with gradient clipping at norm 1: the gradient can still grow back through time, but every update is cut to norm 1, so none of the three diverges and all keep training. That is what clipping rescues: the run, not the memory. W_hh at radius 3 keeps driving the tanh-RNN's units to ±1, where tanh′ ≈ 0, and it stays near chance; the LSTM, its forget gate at σ(4), learns the task on some seeds within a few hundred steps (seed 1, 3) and not on others (seed 2).",
+    zh: "与“梯度爆炸”相同的设置，再加上按范数 1 的梯度裁剪：梯度沿时间往回传时仍可能增大，但每次更新都被截到范数 1，所以三者都不会发散，训练得以继续。这就是梯度裁剪所解救的：是这次训练，而不是记忆。谱半径为 3 的 W_hh 仍然把 tanh-RNN 的单元推向 ±1，那里 tanh′ ≈ 0，它停留在随机猜测的水平；遗忘门为 σ(4) 的 LSTM 在某些种子下几百步内就学会了任务（种子 1、3），在另一些种子下则不会（种子 2）。",
   },
 
   // Messages

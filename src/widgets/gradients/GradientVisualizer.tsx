@@ -6,7 +6,7 @@ import { CONTROLS } from "../../i18n/controls";
 import { GRADS } from "../../i18n/gradients";
 import type { GradSavedRun, GradWorkerLike } from "../../store/gradStore";
 import type { SavedRecord } from "../../store/persist";
-import { PRESETS, presetSettings, type GradSettings, type PresetName } from "../../store/gradSettings";
+import { GRAD_DEFAULTS, PRESETS, presetSettings, type GradSettings, type PresetName } from "../../store/gradSettings";
 import { CellPanel } from "./CellPanel";
 import { ExplanationPanel } from "./ExplanationPanel";
 import { GradStoreProvider, useGrad, useGradStore } from "./GradStoreProvider";
@@ -152,6 +152,7 @@ function PresetBar() {
   const chosen = PRESETS.find((p) => p.name === preset);
   const { locks } = useEmbed();
   const seed = useGrad((s) => s.settings.seed);
+  const isDefaults = useGrad((s) => (Object.keys(GRAD_DEFAULTS) as (keyof GradSettings)[]).every((k) => k === "seed" || s.settings[k] === GRAD_DEFAULTS[k]));
   // A preset that would change a setting the course locked cannot run (the store refuses it): shown disabled.
   const clashes = (name: PresetName) => {
     const next = presetSettings(name, seed);
@@ -176,6 +177,7 @@ function PresetBar() {
         </button>
       ))}
       {chosen && <p className="grad-note grad-preset-expect">{t(`presetExpect_${chosen.name}`)}</p>}
+      {!chosen && isDefaults && <p className="grad-note grad-preset-expect">{t("defaultsExpect")}</p>}
     </div>
   );
 }
