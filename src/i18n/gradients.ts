@@ -101,7 +101,7 @@ export const GRADS = {
     zh: "T = 60，使用 PyTorch 的默认权重（ρ(W_hh) ≈ 0.6），门偏置设为 1（常见的遗忘门技巧）：每步 σ(1) ≈ 0.73。tanh-RNN 的 ‖∂L/∂h_t‖ 从 t = 59 回到 t = 0 时下降了许多个数量级（低于 1e−6），因此第一个符号几乎得不到梯度。LSTM 和 GRU 的梯度衰减得慢一些（它们的比值始终是 tanh-RNN 的 10 倍以上），但 0.73^59 ≈ 1e−8 仍然太小：几百步之内三者都没有超出随机猜测的水平。“LSTM 解围”会提高这些偏置。",
   },
   presetExpect_exploding: {
-    en: "W_hh rescaled to spectral radius 3, plain SGD at 0.1 and no clipping: ‖∂L/∂h_t‖ grows going back in time, the tanh-RNN's total gradient is huge, and its first update wrecks it: it stops with a divergence at step 1. The LSTM and GRU, whose gates multiply the path by less than 1, do not diverge.",
+    en: "W_hh rescaled to spectral radius 3, plain SGD and no clipping (learning rate 0.1): ‖∂L/∂h_t‖ grows going back in time, the tanh-RNN's total gradient is huge, and its first update wrecks it: it stops with a divergence at step 1. The LSTM and GRU, whose gates multiply the path by less than 1, do not diverge.",
     zh: "W_hh 缩放到谱半径 3，使用学习率 0.1 的普通 SGD，不做梯度裁剪：‖∂L/∂h_t‖ 在沿时间往回传时不断增大，tanh-RNN 的总梯度极大，第一次更新就把它毁了：它在第 1 步因发散而停止。LSTM 和 GRU 的门让这条路径每步乘以小于 1 的因子，所以不会发散。",
   },
   presetExpect_lstmRescues: {

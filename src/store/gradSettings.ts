@@ -57,7 +57,7 @@ export const PRESETS: readonly Preset[] = [
     name: "exploding",
     label: "Exploding",
     expect:
-      "W_hh rescaled to spectral radius 3, plain SGD at 0.1 and no clipping: ‖∂L/∂h_t‖ grows going back in time, the tanh-RNN's total gradient is huge, and its first update wrecks it: it stops with a divergence at step 1. The LSTM and GRU, whose gates multiply the path by less than 1, do not diverge.",
+      "W_hh rescaled to spectral radius 3, plain SGD and no clipping (learning rate 0.1): ‖∂L/∂h_t‖ grows going back in time, the tanh-RNN's total gradient is huge, and its first update wrecks it: it stops with a divergence at step 1. The LSTM and GRU, whose gates multiply the path by less than 1, do not diverge.",
     patch: { seqLength: 50, whh: "radius", whhValue: 3, optimizer: "sgd", lr: 0.1, clip: false },
   },
   {

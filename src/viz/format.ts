@@ -17,7 +17,8 @@ export function formatValue(v: number): string {
   const a = Math.abs(v);
   // Past these bounds fixed notation grows long ("0.0000123"), so switch to an exponent.
   // d3 writes the number's own sign as "−" but leaves JavaScript's "e-" in the exponent: make them match.
-  return a < 1e-3 || a >= 1e5 ? exp3(v).replace("e-", "e−").replace("e+", "e") : sig3(v);
+  // ".3~g" also switches to an exponent, from 1,000 on when more than three digits would be needed (76,543 → 7.65e+4).
+  return (a < 1e-3 || a >= 1e5 ? exp3(v) : sig3(v)).replace("e-", "e−").replace("e+", "e");
 }
 
 /** A count or step number with thousands separators: 1,200. */

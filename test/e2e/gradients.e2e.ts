@@ -90,18 +90,20 @@ describe("gradient visualizer", () => {
     await openPage(page, "?preset=lstmRescues");
     expect(await page.getByRole("button", { name: "LSTM rescues" }).getAttribute("aria-pressed")).toBe("true");
     await page.getByRole("button", { name: "Train", exact: true }).click();
-    await expect.poll(() => statusStep(page), { timeout: 45_000 }).toBeGreaterThanOrEqual(150);
+    // The text promises the ordering within about 400 steps (test/worker/gradPresets.test.ts checks three seeds in Node).
+    await expect(page.getByText(/both learn the task \(90% and more\) within about 400 steps/)).toBeVisible();
+    await expect.poll(() => statusStep(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(400);
     await page.getByRole("button", { name: "Pause", exact: true }).click();
     await page.getByRole("button", { name: "Train", exact: true }).waitFor();
     const accuracy = async (cell: (typeof CELLS)[number]): Promise<number> => {
       const text = (await page.getByRole("region", { name: cell, exact: true }).getByText(/^Accuracy /).textContent()) ?? "";
       return Number(/^Accuracy ([\d.]+)%/.exec(text)?.[1] ?? NaN);
     };
-    // Seed 1, 150+ steps: in Node the LSTM and GRU are at 100% from step 100 on, the tanh-RNN at 25% (chance) to
-    // step 600 and below 50% to step 1,200. The margins leave room for the browser's kernels rounding differently.
-    expect(await accuracy("LSTM")).toBeGreaterThan(90);
-    expect(await accuracy("GRU")).toBeGreaterThan(90);
-    expect(await accuracy("tanh-RNN")).toBeLessThan(50);
+    // Seed 1 (hidden size 16), 400+ steps: in Node the LSTM and GRU are at 100% from step 200 on, the tanh-RNN near
+    // 25% (chance) to step 2,000. The margins leave room for the browser's kernels rounding differently.
+    expect(await accuracy("LSTM")).toBeGreaterThanOrEqual(90);
+    expect(await accuracy("GRU")).toBeGreaterThanOrEqual(90);
+    expect(await accuracy("tanh-RNN")).toBeLessThanOrEqual(40);
   });
 
   test("exploding: the tanh-RNN diverges with an explanation; with clipping the same run survives", async ({ page }) => {
@@ -140,7 +142,7 @@ describe("gradient visualizer", () => {
     expect(text).toContain("Hidden size must be a whole number from 2 to 64");
     expect(text).toContain('"nonsense" is not a setting');
     // The good ones were taken: ρ(W_hh) = 0.5 shows in the explanation.
-    await expect.poll(async () => (await page.getByRole("region", { name: "Why the gradient vanishes or explodes" }).textContent()) ?? "").toContain("ρ(W_hh) = 0.5");
+    await expect.poll(async () => (await page.getByRole("region", { name: "Why the gradient vanishes or explodes" }).textContent()) ?? "").toContain("ρ(Whh) = 0.5 ");
 
     const field = page.getByLabel("Sequence length T");
     await field.fill("5");

@@ -89,11 +89,11 @@ describe("GradTrainer", () => {
     for (const [k, cell] of (["rnn", "lstm", "gru"] as const).entries()) {
       const net = createNetwork(
         { cell, inputSize: 6, hiddenSize: 8, numLayers: 1, outputSize: 3, loss: "xent", outputMode: "last", inputKind: "onehot" },
-        { seed: 7, init: { scheme: "pytorch", ...(cell === "lstm" ? { forgetBias: 1 } : {}) } },
+        { seed: 7, init: { scheme: "pytorch", ...(cell === "lstm" ? { forgetBias: GRAD_DEFAULTS.forgetBias } : {}) } },
       );
       if (cell === "gru") {
-        // The trainer sets the GRU's update-gate bias (0 by default): b_iz = 0, b_hz = 0.
-        net.param("rnn.bias_ih_l0").fill(0, 8, 16);
+        // The trainer sets the GRU's update-gate bias (GRAD_DEFAULTS.updateBias): b_iz = that, b_hz = 0.
+        net.param("rnn.bias_ih_l0").fill(GRAD_DEFAULTS.updateBias, 8, 16);
         net.param("rnn.bias_hh_l0").fill(0, 8, 16);
       }
       const opt = createOptimizer(net, { kind: "adam", lr: GRAD_DEFAULTS.lr });
