@@ -59,7 +59,7 @@ describe("GradientVisualizer", () => {
     expect(onSettingsChange).toHaveBeenLastCalledWith(expect.objectContaining({ whh: "radius", whhValue: 3, clip: false }));
     // The explanation follows the new run: ρ(W_hh) = 3.
     await vi.waitFor(() => {
-      expect(screen.getByRole("region", { name: "Why the gradient vanishes or explodes" }).textContent).toContain("ρ(Whh) = 3 ");
+      expect(screen.getByRole("region", { name: "Why the gradient vanishes or explodes" }).textContent).toContain("ρ(Whh) = 3.000 ");
     });
   });
 

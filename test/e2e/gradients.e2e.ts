@@ -91,7 +91,7 @@ describe("gradient visualizer", () => {
     expect(await page.getByRole("button", { name: "LSTM rescues" }).getAttribute("aria-pressed")).toBe("true");
     await page.getByRole("button", { name: "Train", exact: true }).click();
     // The text promises the ordering within about 400 steps (test/worker/gradPresets.test.ts checks three seeds in Node).
-    await expect(page.getByText(/both learn the task \(90% and more\) within about 400 steps/)).toBeVisible();
+    await page.getByText(/both learn the task \(90% and more\) within about 400 steps/).waitFor();
     await expect.poll(() => statusStep(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(400);
     await page.getByRole("button", { name: "Pause", exact: true }).click();
     await page.getByRole("button", { name: "Train", exact: true }).waitFor();
@@ -142,7 +142,7 @@ describe("gradient visualizer", () => {
     expect(text).toContain("Hidden size must be a whole number from 2 to 64");
     expect(text).toContain('"nonsense" is not a setting');
     // The good ones were taken: ρ(W_hh) = 0.5 shows in the explanation.
-    await expect.poll(async () => (await page.getByRole("region", { name: "Why the gradient vanishes or explodes" }).textContent()) ?? "").toContain("ρ(Whh) = 0.5 ");
+    await expect.poll(async () => (await page.getByRole("region", { name: "Why the gradient vanishes or explodes" }).textContent()) ?? "").toContain("ρ(Whh) = 0.5000 ");
 
     const field = page.getByLabel("Sequence length T");
     await field.fill("5");

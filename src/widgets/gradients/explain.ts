@@ -85,14 +85,16 @@ export function snapshotFigures(s: GradSnapshot): CellFigures[] {
 }
 
 /**
- * A per-step factor with four significant digits (exponent form outside 0.001…100,000), so that raised to the
+ * A per-step factor with four significant digits (exponent form outside 0.001…10,000), so that raised to the
  * power T − 1 it still gives the ratio shown beside it to about its three digits.
  */
 export function formatFactor(v: number): string {
   if (!Number.isFinite(v) || v === 0) return formatValue(v);
   const a = Math.abs(v);
   if (a < 1e-3 || a >= 1e5) return formatValue(v);
-  return String(Number(v.toPrecision(4))).replace("-", "−");
+  // Trailing zeros stay ("1.040"): they say the figure has four digits, so 1.040^49 is read as such.
+  const fixed = v.toPrecision(4);
+  return fixed.includes("e") ? formatValue(v) : fixed.replace("-", "−");
 }
 
 /** σ(b): the share a gate with bias b keeps at the start, before the inputs and h move it. */
