@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { initKernels } from "../../src/engine";
 import { GRAD_DEFAULTS, presetSettings, toGradSetup, type GradSettings, type PresetName } from "../../src/store/gradSettings";
-import { GradTrainer } from "../../src/worker/gradTrainer";
-import type { GradCellView, GradReport, GradSnapshot } from "../../src/worker/protocol";
+import { GradTrainer } from "../../src/worker/gradients/trainer";
+import type { GradCellView, GradReport, GradSnapshot } from "../../src/worker/gradients/protocol";
 
 const SEEDS = [1, 2, 3];
 
@@ -21,7 +21,7 @@ function train(settings: GradSettings, steps: number): GradSnapshot {
   const host = {
     post: (r: GradReport) => {
       if (r.type === "snapshot") last = r.snapshot;
-      if (r.type === "error") throw new Error(r.message);
+      if (r.type === "error") throw new Error(JSON.stringify(r.problem));
     },
     schedule: (fn: () => void) => pending.push(fn),
     now: () => clock++,
