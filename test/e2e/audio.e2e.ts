@@ -190,11 +190,18 @@ describe("the microphone, fed a WAV of a built-in word by Chromium's fake captur
     expect(problems).toEqual([]);
   });
 
-  it("records through the ScriptProcessor fallback too", async () => {
+  it("records through the ScriptProcessor fallback too, and recordFor gives a fixed length", async () => {
     const { page, context, problems } = await openPage(true);
     const got = await capture(page, 2.5, true);
     expect(got.method).toBe("scriptProcessor");
     expect(align(got.samples, played, wordStart, wordEnd).correlation).toBeGreaterThan(0.9);
+    const fixed = await page.evaluate(async () => {
+      const x = await window.audioUnderTest!.recordFor(2.5);
+      return { length: x.length, peakDb: window.audioUnderTest!.level(x).peakDb };
+    });
+    // 2.5 s of the looped file (about 2.1 s long) holds the word at least once: peaks of −14 … −1 dBFS.
+    expect(fixed.length).toBe(Math.round(2.5 * RATE));
+    expect(fixed.peakDb).toBeGreaterThan(-20);
     await context.close();
     expect(problems).toEqual([]);
   });
