@@ -56,7 +56,9 @@ console.log(`softmax regression: train ${(100 * lr.train).toFixed(1)} %, held-ou
 const epochsArg = process.argv.indexOf("--rnn-epochs");
 const epochs = epochsArg > 0 ? Number(process.argv[epochsArg + 1]) : 0;
 if (epochs > 0) {
-  const { createNetwork, createOptimizer, trainStep, createRng } = await import("../../src/engine");
+  const { createNetwork, createOptimizer, trainStep, createRng, initKernels, bestKernelName } = await import("../../src/engine");
+  await initKernels(); // the WebAssembly SIMD kernels where they load, as in the browser
+  console.log(`engine kernels: ${bestKernelName()}`);
   const { epochBatches, makeBatch } = await import("../../src/audio/dataset");
   const H = 32;
   const testBatch = makeBatch(test);
