@@ -65,9 +65,10 @@ function run(cmd: string, args: string[], input?: Buffer): Buffer {
 function speak(word: string, voice: string, speedWpm: number, pitch: number): Float32Array {
   const wav = run("espeak-ng", ["-v", voice, "-s", String(speedWpm), "-p", String(pitch), "--stdout", word]);
   // sox: resample (its high-quality default filter), then cut leading and trailing silence (below 1 % of full scale).
+  // -D: no dither (sox otherwise adds unseeded noise when it writes 16 bits, and the output would differ per run).
   const raw = run(
     "sox",
-    ["-t", "wav", "-", "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-r", String(SAMPLE_RATE), "-",
+    ["-D", "-t", "wav", "-", "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-r", String(SAMPLE_RATE), "-",
       "silence", "1", "0.01", "1%", "reverse", "silence", "1", "0.01", "1%", "reverse"],
     wav,
   );

@@ -157,7 +157,11 @@ export async function startCapture(options: CaptureOptions): Promise<Capture> {
   }
 }
 
-/** Records `seconds` of microphone audio at 8 kHz (for a fixed-length "Record"); the capture is stopped after. */
+/**
+ * Records `seconds` of microphone audio at 8 kHz (for a fixed-length "Record"); the capture is stopped after.
+ * A microphone that delivers nothing (a muted or stalled device) fails with "deviceBusy" after `seconds` + 3 s
+ * instead of leaving the caller waiting.
+ */
 export async function recordFor(seconds: number, options: Omit<CaptureOptions, "onChunk"> = {}): Promise<Float32Array> {
   const chunks: Float32Array[] = [];
   let total = 0;
@@ -175,8 +179,20 @@ export async function recordFor(seconds: number, options: Omit<CaptureOptions, "
       if (total >= wanted) done();
     },
   });
-  await finished;
-  await capture.stop();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new AudioError("deviceBusy", `The microphone delivered ${(total / SAMPLE_RATE).toFixed(1)} s of sound in ${seconds + 3} s; it may be muted or stalled.`, {
+        seconds: Number((total / SAMPLE_RATE).toFixed(1)),
+      }));
+    }, (seconds + 3) * 1000);
+  });
+  try {
+    await Promise.race([finished, stalled]);
+  } finally {
+    clearTimeout(timer);
+    await capture.stop();
+  }
   const out = new Float32Array(wanted);
   let at = 0;
   for (const c of chunks) {

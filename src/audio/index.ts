@@ -1,6 +1,7 @@
 // src/audio/index.ts: the speech lab's audio core: built-in words, features, recordings, microphone and listening.
 // Everything but capture.ts and recordings.ts is free of DOM APIs and runs in a worker or in Node as well.
 export { AudioError, type AudioErrorCode } from "./errors";
+export { AUDIO_ERRORS, audioErrorMsg } from "./messages";
 export { decodeMulaw, encodeMulaw } from "./mulaw";
 export { decodeWav, encodeWav, type Pcm } from "./wav";
 export { loadSpeechPack, parseSpeechIndex, decodeSpeechPack, type SpeechPack, type SpeechClip, type Split } from "./pack";

@@ -5,9 +5,12 @@
 // far is handed over provisionally; the classifier can answer within one 16 ms block of the end of the word,
 // plus its own time. "end" hands over the same word as final; "resume" means the pause was inside the word.
 import { Endpointer, PREROLL, type EndpointEvent } from "./endpoint";
-import { FRAME_SIZE, HOP_SIZE, LogMelStream, normaliseLogMel, SAMPLE_RATE, type FeatureFrames } from "./features";
+import { FRAME_SIZE, frameCount, HOP_SIZE, LogMelStream, normaliseLogMel, SAMPLE_RATE, type FeatureFrames } from "./features";
 import { level, type Level } from "./level";
 import { Resampler } from "./resample";
+
+/** Sound kept after a word's end, in 8 kHz samples (60 ms, as recordings are trimmed; built-in clips: 10–80 ms). */
+const TAIL = Math.round(0.06 * SAMPLE_RATE);
 
 /** A word heard by the listener. */
 export interface HeardWord {
@@ -68,16 +71,13 @@ export class Listener {
   }
 
   private report(startSample: number, endSample: number, isFinal: boolean): void {
-    // Frames from the one starting at the lead-in to the last one computed (it covers the end of the sound).
-    const from = Math.floor(startSample / HOP_SIZE);
-    const raw = this.stream.rawFrames(from);
-    if (raw.T === 0) return;
-    this.options.onWord({
-      features: normaliseLogMel(raw),
-      samples: this.stream.samples(startSample, this.received),
-      startSample,
-      endSample,
-      isFinal,
-    });
+    // The word, its lead-in and up to TAIL of what followed (the built-in clips end 10–80 ms after the sound):
+    // the frames are exactly those speechFeatures would compute from the returned samples.
+    const to = Math.min(this.received, endSample + TAIL);
+    const samples = this.stream.samples(startSample, to);
+    if (samples.length < FRAME_SIZE) return;
+    const from = startSample / HOP_SIZE; // whole: the endpointer's positions are multiples of HOP_SIZE
+    const raw = this.stream.rawFrames(from, from + frameCount(samples.length));
+    this.options.onWord({ features: normaliseLogMel(raw), samples, startSample, endSample, isFinal });
   }
 }

@@ -8,14 +8,22 @@
 const ZERO_CROSSINGS = 12;
 const TABLE_STEPS = 512; // table entries per input sample
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+/** Most kernel phases precomputed (44.1 → 8 kHz needs 80, 11.025 → 8 kHz 320); beyond, taps are interpolated. */
+const MAX_PHASES = 4096;
+
 export class Resampler {
   readonly inRate: number;
   readonly outRate: number;
-  private readonly step: number; // input samples per output sample
   private readonly halfWidth: number; // kernel half-width in input samples
+  private readonly taps: number; // W: taps on each side of the output time
   private readonly table: Float64Array; // h at 0, 1/TABLE_STEPS, …, halfWidth
-  private history = new Float32Array(0); // input samples [historyStart, historyStart + history.length)
-  private historyStart = 0;
+  /** For integer rates: output k sits at input time i0 + r/outRate; phases[r / g] holds its 2W weights. */
+  private readonly phases: Float32Array[] | null;
+  private readonly g: number;
+  private buffer = new Float32Array(4096); // input samples [bufferStart, bufferStart + bufferLength)
+  private bufferStart = 0;
+  private bufferLength = 0;
   private produced = 0; // output samples made so far
   private received = 0; // input samples received so far
 
@@ -23,9 +31,9 @@ export class Resampler {
     if (!(inRate > 0 && outRate > 0)) throw new RangeError(`Sample rates must be positive (got ${inRate} and ${outRate}).`);
     this.inRate = inRate;
     this.outRate = outRate;
-    this.step = inRate / outRate;
     const cutoff = 0.46 * Math.min(1, outRate / inRate); // cycles per input sample
     this.halfWidth = ZERO_CROSSINGS / (2 * cutoff);
+    this.taps = Math.ceil(this.halfWidth);
     const n = Math.ceil(this.halfWidth * TABLE_STEPS) + 2;
     this.table = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -33,6 +41,21 @@ export class Resampler {
       if (x >= this.halfWidth) continue;
       const sinc = x === 0 ? 1 : Math.sin(2 * Math.PI * cutoff * x) / (2 * Math.PI * cutoff * x);
       this.table[i] = 2 * cutoff * sinc * 0.5 * (1 + Math.cos((Math.PI * x) / this.halfWidth));
+    }
+    const integral = Number.isInteger(inRate) && Number.isInteger(outRate);
+    this.g = integral ? gcd(inRate, outRate) : 1;
+    const count = outRate / this.g;
+    if (integral && count <= MAX_PHASES) {
+      this.phases = [];
+      for (let p = 0; p < count; p++) {
+        const frac = (p * this.g) / outRate;
+        const w = new Float32Array(2 * this.taps);
+        // Tap m reads input i0 − W + 1 + m, at distance frac + W − 1 − m from the output time.
+        for (let m = 0; m < w.length; m++) w[m] = this.kernel(frac + this.taps - 1 - m);
+        this.phases.push(w);
+      }
+    } else {
+      this.phases = null;
     }
   }
 
@@ -45,43 +68,61 @@ export class Resampler {
 
   /** Converts the next chunk; returns the output samples now complete (they lag the input by the kernel's half-width). */
   push(chunk: Float32Array): Float32Array {
-    const joined = new Float32Array(this.history.length + chunk.length);
-    joined.set(this.history);
-    joined.set(chunk, this.history.length);
+    this.append(chunk);
     this.received += chunk.length;
-    return this.drain(joined, this.received);
+    return this.drain();
   }
 
   /** Ends the stream: the last outputs, computed as if silence followed. Returns them. */
   flush(): Float32Array {
     const total = Math.ceil((this.received * this.outRate) / this.inRate);
-    const pad = Math.ceil(this.halfWidth) + 1;
-    const joined = new Float32Array(this.history.length + pad);
-    joined.set(this.history);
-    const out = this.drain(joined, this.received + pad);
-    return out.subarray(0, Math.max(0, Math.min(out.length, total - (this.produced - out.length))));
+    this.append(new Float32Array(this.taps + 1));
+    const before = this.produced;
+    const out = this.drain();
+    return out.subarray(0, Math.max(0, Math.min(out.length, total - before)));
   }
 
-  private drain(input: Float32Array, available: number): Float32Array {
-    const start = this.historyStart;
-    const out: number[] = [];
+  private append(chunk: Float32Array): void {
+    if (this.bufferLength + chunk.length > this.buffer.length) {
+      const grown = new Float32Array(Math.max(2 * this.buffer.length, this.bufferLength + chunk.length));
+      grown.set(this.buffer.subarray(0, this.bufferLength));
+      this.buffer = grown;
+    }
+    this.buffer.set(chunk, this.bufferLength);
+    this.bufferLength += chunk.length;
+  }
+
+  private drain(): Float32Array {
+    const W = this.taps, buf = this.buffer, start = this.bufferStart;
+    const available = start + this.bufferLength;
+    const out = new Float32Array(Math.max(0, Math.ceil(((available - this.produced * (this.inRate / this.outRate)) * this.outRate) / this.inRate) + 1));
+    let n = 0;
     for (;;) {
-      const t = this.produced * this.step;
-      if (t + this.halfWidth >= available) break;
-      const lo = Math.max(0, Math.ceil(t - this.halfWidth)), hi = Math.floor(t + this.halfWidth);
+      // Output k is at input time k·inRate/outRate = i0 + r/outRate (exact in integers for integer rates).
+      const num = this.produced * this.inRate;
+      const i0 = Math.floor(num / this.outRate);
+      if (i0 + W >= available || n >= out.length) break;
+      const first = i0 - W + 1; // input index of tap 0
       let sum = 0;
-      for (let j = lo; j <= hi; j++) {
-        const k = j - start;
-        if (k >= 0 && k < input.length) sum += input[k] * this.kernel(t - j);
+      if (this.phases) {
+        const w = this.phases[Math.round((num - i0 * this.outRate) / this.g)];
+        for (let m = Math.max(0, -first); m < w.length; m++) sum += buf[first + m - start] * w[m];
+      } else {
+        const t = num / this.outRate;
+        for (let j = Math.max(0, first); j <= i0 + W; j++) sum += buf[j - start] * this.kernel(t - j);
       }
-      out.push(sum);
+      out[n++] = sum;
       this.produced++;
     }
-    // Keep what the next outputs still need.
-    const keepFrom = Math.max(start, Math.ceil(this.produced * this.step - this.halfWidth) - 1);
-    this.history = input.slice(keepFrom - start);
-    this.historyStart = keepFrom;
-    return Float32Array.from(out);
+    // Drop what the next outputs no longer need.
+    const nextFirst = Math.floor((this.produced * this.inRate) / this.outRate) - W + 1;
+    const drop = Math.max(0, Math.min(this.bufferLength, nextFirst - start));
+    if (drop > 0) {
+      buf.copyWithin(0, drop, this.bufferLength);
+      this.bufferLength -= drop;
+      this.bufferStart += drop;
+    }
+    return out.subarray(0, n);
   }
 }
 

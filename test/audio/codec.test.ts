@@ -86,3 +86,27 @@ describe("WAV files", () => {
     }
   });
 });
+
+describe("error messages", () => {
+  it("word every audio error in English and Chinese with its numbers filled in", async () => {
+    const { audioErrorMsg, AUDIO_ERRORS } = await import("../../src/audio/messages");
+    const { findWord } = await import("../../src/audio/level");
+    let error: unknown;
+    try {
+      findWord(new Float32Array(8000).fill(0.001), 8000);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AudioError);
+    const msg = audioErrorMsg(error as AudioError);
+    expect(msg.en).toMatch(/silent \(its loudest part is -60 dBFS\)/);
+    expect(msg.zh).toMatch(/最响处为 -60 dBFS/);
+    for (const [code, entry] of Object.entries(AUDIO_ERRORS)) {
+      expect(entry.en.length, code).toBeGreaterThan(20);
+      expect(entry.zh, code).toMatch(/[\u4e00-\u9fff]/);
+      // Both languages use the same placeholders.
+      const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(names(entry.zh), code).toEqual(names(entry.en));
+    }
+  });
+});

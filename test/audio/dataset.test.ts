@@ -115,3 +115,25 @@ describe("batches", () => {
     expect(Array.from(b.lengths)).toEqual(examples.slice(0, 16).map((e) => e.features.T));
   });
 });
+
+describe("batches and the engine", () => {
+  it("are accepted by a GRU with output \"last\", which reads each sequence at its own last frame", async () => {
+    const { createNetwork } = await import("../../src/engine");
+    const net = createNetwork(
+      { cell: "gru", inputSize: MEL_BANDS, hiddenSize: 8, numLayers: 1, outputSize: pack.words.length, loss: "xent", outputMode: "last" },
+      { seed: 1 },
+    );
+    const xs = examples.slice(0, 4);
+    const batch = makeBatch(xs);
+    expect(Number.isFinite(net.forward(batch))).toBe(true);
+    const together = net.outputs();
+    // The same clip alone (no padding) gives the same outputs: padding after a sequence's end is never read.
+    for (let b = 0; b < xs.length; b++) {
+      net.forward(makeBatch([xs[b]]));
+      const alone = net.outputs();
+      for (let o = 0; o < pack.words.length; o++) {
+        expect(together[b * pack.words.length + o]).toBeCloseTo(alone[o], 10);
+      }
+    }
+  });
+});

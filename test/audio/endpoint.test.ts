@@ -90,7 +90,7 @@ describe("endpointing a stream", () => {
 describe("the listener", () => {
   it("hands over a word heard at 48 kHz with the features of the same 8 kHz samples, first provisionally", () => {
     const random = seeded(6);
-    const { x } = recording(random);
+    const { x, start, end } = recording(random);
     const at48k = resample(x, R, 48000);
     const heard: HeardWord[] = [];
     const listener = new Listener({ inputRate: 48000, onWord: (w) => heard.push(w) });
@@ -104,7 +104,8 @@ describe("the listener", () => {
     let worst = 0;
     for (let i = 0; i < offline.data.length; i++) worst = Math.max(worst, Math.abs(final.features.data[i] - offline.data[i]));
     expect(worst).toBeLessThan(1e-5);
-    // And it holds the word: 0.35 s of sound plus the lead-in.
-    expect(final.samples.length / R).toBeGreaterThan(0.35 + PREROLL / R - 0.02);
+    // And it holds the word with its 80 ms lead-in and 60 ms after it, as a trimmed recording would.
+    expect(Math.abs(final.samples.length - (end + 0.06 * R - (start - PREROLL)))).toBeLessThanOrEqual(2 * BLOCK);
+    expect(Math.abs(final.startSample - (start - PREROLL))).toBeLessThanOrEqual(2 * BLOCK);
   });
 });
