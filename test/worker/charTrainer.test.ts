@@ -67,16 +67,16 @@ describe("CharTrainer", () => {
     const host = fakeHost();
     const trainer = new CharTrainer(host, setupFor(SHAKESPEARE), SAMPLING);
     trainer.handle({ type: "step" });
-    expect(host.snapshots().at(-1)!.step).toBe(1);
+    expect(host.snapshots().at(-1).step).toBe(1);
     trainer.handle({ type: "train" });
     host.runPending(10);
-    expect(host.snapshots().at(-1)!.isTraining).toBe(true);
+    expect(host.snapshots().at(-1).isTraining).toBe(true);
     trainer.handle({ type: "pause" });
-    const paused = host.snapshots().at(-1)!;
+    const paused = host.snapshots().at(-1);
     expect(paused.isTraining).toBe(false);
     expect(paused.step).toBeGreaterThan(5);
     host.runPending();
-    expect(host.snapshots().at(-1)!.step).toBe(paused.step);
+    expect(host.snapshots().at(-1).step).toBe(paused.step);
   });
 
   it("learns Shakespeare: the held-out loss in bits per character falls", () => {
@@ -166,5 +166,20 @@ describe("CharTrainer", () => {
     expect(err?.type === "error" && err.code).toBe("setup");
     expect(err?.type === "error" && err.problem.key === "text" && err.problem.detail).toMatch(/Lower the batch size or the BPTT length/);
     expect(trainer.buildSnapshot().step).toBe(1);
+  });
+
+  it("a run resumed from a checkpoint (after a divergence or a crash) repeats no step in its history", () => {
+    const host = fakeHost();
+    const first = new CharTrainer(host, setupFor(SHAKESPEARE), SAMPLING);
+    for (let i = 0; i < 6; i++) first.handle({ type: "step" });
+    const cp = first.checkpoint();
+    // A history that runs past the checkpoint's step (steps a rollback undid) must not come back.
+    const resume = { ...cp, step: 3 };
+    const host2 = fakeHost();
+    const second = new CharTrainer(host2, setupFor(SHAKESPEARE), SAMPLING, resume);
+    expect(Math.max(...second.buildSnapshot().history.step)).toBe(3);
+    for (let i = 0; i < 4; i++) second.handle({ type: "step" });
+    const steps = Array.from(second.buildSnapshot().history.step);
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
