@@ -1,7 +1,8 @@
 // src/embed/config.ts: reads a link's embedding parameters (embed, lock, panels, frameId) and checks them against
 // the widget at its route. Pure: the same hash (and the same previous config) gives the same answer.
 import { pathFromHash } from "../app/router";
-import { parseField } from "../store/schema";
+import { parseField, specOf } from "../store/schema";
+import { paramsOfHash } from "../store/hash";
 import type { EmbedState, SettingValue } from "./EmbedContext";
 import { EMBED_TEXT, formatSettingValue } from "./text";
 import { EMBEDDABLE, widgetAt, type EmbeddableWidget } from "./widgets";
@@ -26,10 +27,6 @@ export interface EmbedConfig extends EmbedState {
   notes: string[];
 }
 
-function paramsOf(hash: string): URLSearchParams {
-  const q = hash.indexOf("?");
-  return new URLSearchParams(q >= 0 ? hash.slice(q + 1) : "");
-}
 
 /** A comma-separated list parameter (repeats are joined): null when absent; blanks from stray commas dropped. */
 function listParam(params: URLSearchParams, name: string): string[] | null {
@@ -53,7 +50,7 @@ function warningsAbout(warnings: readonly string[], key: string, label: string):
  */
 export function resolveEmbed(hash: string, previous: EmbedConfig | null = null): EmbedConfig {
   const path = pathFromHash(hash);
-  const params = paramsOf(hash);
+  const params = paramsOfHash(hash);
   const problems: string[] = [];
   const notes: string[] = [];
 
@@ -78,9 +75,9 @@ export function resolveEmbed(hash: string, previous: EmbedConfig | null = null):
   const read = widget.read?.(hash) ?? { settings: {}, warnings: [] };
   const keys = Object.keys(widget.schema);
 
-  const locks: Record<string, SettingValue> = {};
+  const locks = Object.create(null) as Record<string, SettingValue>;
   for (const name of listParam(params, "lock") ?? []) {
-    const spec = widget.schema[name];
+    const spec = specOf(widget.schema, name);
     if (!spec) {
       problems.push(keys.length === 0 ? EMBED_TEXT.noLockable(widget.name) : EMBED_TEXT.unknownLock(name.slice(0, 40), widget.name, quoteList(keys)));
       continue;
@@ -92,8 +89,8 @@ export function resolveEmbed(hash: string, previous: EmbedConfig | null = null):
       continue;
     }
     const parsed = parseField(spec, raw);
-    if (!parsed.ok) problems.push(EMBED_TEXT.badLockedValue(name, parsed.error));
-    else if (read.settings[name] !== parsed.value) problems.push(EMBED_TEXT.conflictingLock(name, raw.slice(0, 20), warningsAbout(read.warnings, name, spec.label)));
+    if (!parsed.ok) problems.push(EMBED_TEXT.badLockedValue(name.slice(0, 40), parsed.error));
+    else if (read.settings[name] !== parsed.value) problems.push(EMBED_TEXT.conflictingLock(name.slice(0, 40), raw.slice(0, 20), warningsAbout(read.warnings, name, spec.label)));
     else locks[name] = parsed.value;
   }
 
@@ -102,7 +99,7 @@ export function resolveEmbed(hash: string, previous: EmbedConfig | null = null):
     for (const [name, kept] of Object.entries(previous.locks)) {
       const asked = Object.hasOwn(locks, name) ? locks[name] : params.has(name) ? read.settings[name] : kept;
       if (asked !== kept) {
-        notes.push(EMBED_TEXT.lockedEditIgnored(widget.schema[name]?.label ?? name, formatSettingValue(asked), formatSettingValue(kept)));
+        notes.push(EMBED_TEXT.lockedEditIgnored(specOf(widget.schema, name)?.label ?? name, formatSettingValue(asked), formatSettingValue(kept)));
       }
       locks[name] = kept;
     }

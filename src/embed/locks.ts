@@ -1,6 +1,6 @@
 // src/embed/locks.ts: settings a course locked (lock=… in the link): the stores keep their values whatever asks.
 import type { FieldSpec, Schema, Values } from "../store/schema";
-import { parseField } from "../store/schema";
+import { parseField, specOf } from "../store/schema";
 import type { SettingValue } from "./EmbedContext";
 import { EMBED_TEXT, formatSettingValue } from "./text";
 
@@ -8,7 +8,7 @@ import { EMBED_TEXT, formatSettingValue } from "./text";
 export function lockedSettings<S extends Schema>(schema: S, locks: Readonly<Record<string, SettingValue>>): Partial<Values<S>> {
   const out: Record<string, SettingValue> = {};
   for (const [key, value] of Object.entries(locks)) {
-    const spec = schema[key] as FieldSpec | undefined;
+    const spec = specOf(schema, key);
     if (!spec) continue;
     const parsed = parseField(spec, value);
     if (parsed.ok) out[key] = parsed.value;
@@ -38,5 +38,5 @@ export function lockedRefusal(spec: FieldSpec, value: unknown): string {
 
 /** Why a one-click remedy (halve the learning rate, clip) cannot run: it would change locked settings. */
 export function lockedRemedyRefusal(schema: Schema, keys: readonly string[]): string {
-  return EMBED_TEXT.lockedRemedy(keys.map((k) => schema[k]?.label.toLowerCase() ?? k).join(" and "));
+  return EMBED_TEXT.lockedRemedy(keys.map((k) => specOf(schema, k)?.label.toLowerCase() ?? k).join(" and "));
 }

@@ -1,4 +1,5 @@
 // src/embed/snippet.ts: the links and the HTML a course author copies: a widget's embed URL, its iframe, the listener.
+import { splitHash } from "../store/hash";
 import { EMBED_PARAMS } from "./params";
 import { EMBED_TEXT } from "./text";
 
@@ -16,11 +17,9 @@ export function siteBase(href: string): string {
   return hashAt >= 0 ? href.slice(0, hashAt) : href;
 }
 
-function splitHash(href: string): { path: string; params: URLSearchParams } {
+function splitHref(href: string): { path: string; params: URLSearchParams } {
   const hashAt = href.indexOf("#");
-  const hash = hashAt >= 0 ? href.slice(hashAt + 1) : "/";
-  const q = hash.indexOf("?");
-  return { path: q >= 0 ? hash.slice(0, q) : hash, params: new URLSearchParams(q >= 0 ? hash.slice(q + 1) : "") };
+  return splitHash(hashAt >= 0 ? href.slice(hashAt + 1) : "/");
 }
 
 /** Query text with list commas left readable ("panels=series,loss", not "series%2Closs"). */
@@ -30,7 +29,7 @@ function queryText(params: URLSearchParams): string {
 
 /** The same widget as a full page (for "Open in RNN Notebook"): the frame's own parameters dropped, locks kept. */
 export function fullPageUrl(href: string): string {
-  const { path, params } = splitHash(href);
+  const { path, params } = splitHref(href);
   params.delete("embed");
   params.delete("frameId");
   const query = queryText(params);
@@ -42,7 +41,7 @@ export function fullPageUrl(href: string): string {
  * chosen locks (each locked value written out, so a later change of a default cannot move it), panels and frameId.
  */
 export function embedUrl(href: string, choice: EmbedChoice): string {
-  const { path, params } = splitHash(href);
+  const { path, params } = splitHref(href);
   const out = new URLSearchParams([["embed", "1"]]);
   for (const [key, value] of params) {
     if (!(EMBED_PARAMS as readonly string[]).includes(key) && !Object.hasOwn(choice.locks, key)) out.append(key, value);

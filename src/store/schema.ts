@@ -26,6 +26,17 @@ export function labelMsg(spec: FieldSpec): Msg {
   return { en: spec.label, zh: labelOf(spec, "zh") };
 }
 
+/**
+ * The field named `key`, or undefined: only the schema's own keys count, so a key from a link, a message or a saved
+ * record named like a built-in property ("constructor", "__proto__", "toString") is simply not a setting.
+ */
+export function specOf(schema: Schema, key: string): FieldSpec | undefined {
+  return Object.hasOwn(schema, key) ? schema[key] : undefined;
+}
+
+/** A plain decimal number as a person writes it ("0.01", "-3", "1e-4"); no hex, binary, octal or "Infinity". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function refused(message: Msg): { ok: false; error: string; message: Msg } {
   return { ok: false, error: message.en, message };
 }
@@ -47,7 +58,7 @@ export function parseField(spec: FieldSpec, raw: unknown): ParseResult<number | 
     case "int":
     case "number": {
       const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : "";
-      const v = text === "" ? NaN : Number(text);
+      const v = DECIMAL.test(text) ? Number(text) : NaN;
       const isMinExclusive = spec.kind === "number" && spec.minExclusive === true;
       const bad = !Number.isFinite(v) || (spec.kind === "int" && !Number.isInteger(v)) || v > spec.max || (isMinExclusive ? v <= spec.min : v < spec.min);
       if (!bad) return { ok: true, value: v };
@@ -72,9 +83,9 @@ export function fromParams<S extends Schema>(schema: S, params: URLSearchParams,
   const messages: Msg[] = [];
   for (const [key, raw] of params) {
     if (ignore.includes(key)) continue;
-    const spec = schema[key] as FieldSpec | undefined;
+    const spec = specOf(schema, key);
     if (!spec) {
-      messages.push(msgOf(CONTROLS, "notASetting", { key }));
+      messages.push(msgOf(CONTROLS, "notASetting", { key: key.slice(0, 40) }));
       continue;
     }
     const r = parseField(spec, raw);

@@ -67,16 +67,16 @@ describe("CharTrainer", () => {
     const host = fakeHost();
     const trainer = new CharTrainer(host, setupFor(SHAKESPEARE), SAMPLING);
     trainer.handle({ type: "step" });
-    expect(host.snapshots().at(-1).step).toBe(1);
+    expect(host.snapshots().at(-1)!.step).toBe(1);
     trainer.handle({ type: "train" });
     host.runPending(10);
-    expect(host.snapshots().at(-1).isTraining).toBe(true);
+    expect(host.snapshots().at(-1)!.isTraining).toBe(true);
     trainer.handle({ type: "pause" });
-    const paused = host.snapshots().at(-1);
+    const paused = host.snapshots().at(-1)!;
     expect(paused.isTraining).toBe(false);
     expect(paused.step).toBeGreaterThan(5);
     host.runPending();
-    expect(host.snapshots().at(-1).step).toBe(paused.step);
+    expect(host.snapshots().at(-1)!.step).toBe(paused.step);
   });
 
   it("learns Shakespeare: the held-out loss in bits per character falls", () => {
@@ -167,7 +167,6 @@ describe("CharTrainer", () => {
     expect(err?.type === "error" && err.problem.key === "text" && err.problem.detail).toMatch(/Lower the batch size or the BPTT length/);
     expect(trainer.buildSnapshot().step).toBe(1);
   });
-
   it("a run resumed from a checkpoint (after a divergence or a crash) repeats no step in its history", () => {
     const host = fakeHost();
     const first = new CharTrainer(host, setupFor(SHAKESPEARE), SAMPLING);

@@ -31,19 +31,19 @@ describe("Trainer", () => {
     const host = fakeHost();
     const trainer = new Trainer(host, sineSetup());
     trainer.handle({ type: "step" });
-    expect(host.snapshots().at(-1).step).toBe(1);
+    expect(host.snapshots().at(-1)!.step).toBe(1);
     trainer.handle({ type: "step" });
-    expect(host.snapshots().at(-1).step).toBe(2);
+    expect(host.snapshots().at(-1)!.step).toBe(2);
     trainer.handle({ type: "train" });
     host.runPending(40);
-    const during = host.snapshots().at(-1);
+    const during = host.snapshots().at(-1)!;
     expect(during.step).toBeGreaterThan(20);
     expect(during.isTraining).toBe(true);
     trainer.handle({ type: "pause" });
-    const paused = host.snapshots().at(-1);
+    const paused = host.snapshots().at(-1)!;
     expect(paused.isTraining).toBe(false);
     expect(host.runPending()).toBeLessThanOrEqual(1); // at most the slice already queued, which does nothing
-    expect(host.snapshots().at(-1).step).toBe(paused.step);
+    expect(host.snapshots().at(-1)!.step).toBe(paused.step);
   });
 
   it("learns: the training and validation loss fall", () => {
@@ -52,18 +52,18 @@ describe("Trainer", () => {
     trainer.handle({ type: "train" });
     host.runPending(150);
     trainer.handle({ type: "pause" });
-    const s = host.snapshots().at(-1);
+    const s = host.snapshots().at(-1)!;
     const train = s.history.train;
     expect(train.length).toBeGreaterThan(10);
     expect(s.loss).toBeLessThan(train[0] / 5);
-    expect(s.history.val.at(-1)).toBeLessThan(s.history.val[0] / 5);
+    expect(s.history.val.at(-1)!).toBeLessThan(s.history.val[0] / 5);
   });
 
   it("snapshots carry the example, its trace and the weights with their gradients", () => {
     const host = fakeHost();
     const trainer = new Trainer(host, sineSetup({ model: { cell: "gru", hiddenSize: 6, numLayers: 2, init: "pytorch" } }));
     trainer.handle({ type: "step" });
-    const s = host.snapshots().at(-1);
+    const s = host.snapshots().at(-1)!;
     expect(s.example.target).toHaveLength(30);
     expect(s.example.teacherForced).toHaveLength(30);
     expect(s.example.freeRun).toHaveLength(50);
@@ -88,7 +88,7 @@ describe("Trainer", () => {
     if (d?.type !== "diverged") throw new Error("unreachable");
     expect(["nan", "inf", "blowUp"]).toContain(d.divergence.cause);
     expect(Number.isFinite(d.divergence.lastGoodLoss)).toBe(true);
-    const s = host.snapshots().at(-1);
+    const s = host.snapshots().at(-1)!;
     expect(s.isTraining).toBe(false);
     expect(s.step).toBe(d.divergence.lastGoodStep);
     expect(s.params.every((p) => p.value.every(Number.isFinite))).toBe(true);
@@ -98,7 +98,7 @@ describe("Trainer", () => {
     trainer.handle({ type: "resume", optim: { optimizer: "sgd", learningRate: 0.01, clipMaxNorm: 1 } });
     host.runPending(20);
     trainer.handle({ type: "pause" });
-    const after = host.snapshots().at(-1);
+    const after = host.snapshots().at(-1)!;
     expect(after.step).toBeGreaterThan(d.divergence.lastGoodStep);
     const steps = Array.from(after.history.step);
     expect(new Set(steps).size).toBe(steps.length);
@@ -109,11 +109,11 @@ describe("Trainer", () => {
     const trainer = new Trainer(host, sineSetup());
     trainer.handle({ type: "step" });
     trainer.handle({ type: "reset", setup: sineSetup({ model: { cell: "lstm", hiddenSize: 0, numLayers: 1, init: "pytorch" } }) });
-    const err = host.reports.at(-1);
+    const err = host.reports.at(-1)!;
     expect(err).toMatchObject({ type: "error", code: "setup" });
     if (err.type === "error") expect(err.problem.key === "engine" && err.problem.detail).toMatch(/hiddenSize must be a whole number from 1/);
     trainer.handle({ type: "step" });
-    expect(host.snapshots().at(-1).step).toBe(2);
+    expect(host.snapshots().at(-1)!.step).toBe(2);
   });
 
   it("resumes from a checkpoint with the same weights, step and history", () => {
@@ -124,8 +124,8 @@ describe("Trainer", () => {
     const host2 = fakeHost();
     const restored = new Trainer(host2, sineSetup(), cp);
     restored.snapshot();
-    const a = host.snapshots().at(-1);
-    const b = host2.snapshots().at(-1);
+    const a = host.snapshots().at(-1)!;
+    const b = host2.snapshots().at(-1)!;
     expect(b.step).toBe(5);
     expect(Array.from(b.params[1].value)).toEqual(Array.from(a.params[1].value));
     expect(Array.from(b.history.train)).toEqual(Array.from(a.history.train));

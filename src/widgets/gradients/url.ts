@@ -1,7 +1,8 @@
 // src/widgets/gradients/url.ts: the visualizer's settings in the hash query ("#/visualizer/gradients?seqLength=60").
 import { msgOf, msgPer, type Msg } from "../../i18n";
 import { GRADS } from "../../i18n/gradients";
-import { fromParams, labelOf, toParams } from "../../store/schema";
+import { fromParams, labelOf } from "../../store/schema";
+import { paramsOfHash, settingsHash } from "../../store/hash";
 import { EMBED_PARAMS } from "../../embed/params";
 import {
   crossCheck, GRAD_DEFAULTS, GRAD_SCHEMA, PRESETS, presetSettings,
@@ -11,10 +12,6 @@ import {
 /** Parameters the page reads itself (not settings): left alone, never warned about. */
 export const PAGE_PARAMS = ["testHooks", "preset", "lang", ...EMBED_PARAMS] as const;
 
-export function paramsOfHash(hash: string): URLSearchParams {
-  const q = hash.indexOf("?");
-  return new URLSearchParams(q >= 0 ? hash.slice(q + 1) : "");
-}
 
 function isPresetName(v: string): v is PresetName {
   return PRESETS.some((p) => p.name === v);
@@ -53,16 +50,6 @@ export function readGradUrl(hash: string): { settings: GradSettings; warnings: s
 
 /** The hash for `settings` on the current route: its path, the page's own parameters (not preset), then the non-defaults. */
 export function gradHash(currentHash: string, settings: GradSettings): string {
-  const q = currentHash.indexOf("?");
-  const path = q >= 0 ? currentHash.slice(0, q) : currentHash;
-  const old = paramsOfHash(currentHash);
-  const next = new URLSearchParams();
-  for (const key of PAGE_PARAMS) {
-    const v = old.get(key);
-    // The settings below say everything a preset did; keeping preset= would make the link mean something else.
-    if (v !== null && key !== "preset") next.set(key, v);
-  }
-  for (const [k, v] of toParams(GRAD_SCHEMA, settings)) next.set(k, v);
-  const query = next.toString();
-  return query ? `${path}?${query}` : path;
+  // The settings say everything a preset did; keeping preset= would make the link mean something else.
+  return settingsHash(currentHash, PAGE_PARAMS.filter((k) => k !== "preset"), GRAD_SCHEMA, settings);
 }

@@ -2,7 +2,8 @@
 import { msgOf, msgPer, type Msg } from "../../i18n";
 import { CONTROLS } from "../../i18n/controls";
 import { SINE } from "../../i18n/sine";
-import { defaults, fromParams, labelOf, toParams } from "../../store/schema";
+import { defaults, fromParams, labelOf } from "../../store/schema";
+import { paramsOfHash, settingsHash } from "../../store/hash";
 import { EMBED_PARAMS } from "../../embed/params";
 import { crossCheck, SINE_SCHEMA, type SineKey, type SineSettings } from "../../store/sineSettings";
 
@@ -16,10 +17,7 @@ const PARTNERS: Partial<Record<SineKey, SineKey[]>> = {
   horizon: ["horizon", "seqLength"],
 };
 
-export function paramsOfHash(hash: string): URLSearchParams {
-  const q = hash.indexOf("?");
-  return new URLSearchParams(q >= 0 ? hash.slice(q + 1) : "");
-}
+export { paramsOfHash };
 
 /**
  * The settings a link asks for. Unknown parameters, values out of range and pairs that contradict each other
@@ -47,15 +45,5 @@ export function readSineUrl(hash: string): { settings: SineSettings; warnings: s
 
 /** The hash for `settings` on the current route: its path, the page's own parameters, then the non-default settings. */
 export function sineHash(currentHash: string, settings: SineSettings): string {
-  const q = currentHash.indexOf("?");
-  const path = q >= 0 ? currentHash.slice(0, q) : currentHash;
-  const old = paramsOfHash(currentHash);
-  const next = new URLSearchParams();
-  for (const key of PAGE_PARAMS) {
-    const v = old.get(key);
-    if (v !== null) next.set(key, v);
-  }
-  for (const [k, v] of toParams(SINE_SCHEMA, settings)) next.set(k, v);
-  const query = next.toString();
-  return query ? `${path}?${query}` : path;
+  return settingsHash(currentHash, PAGE_PARAMS, SINE_SCHEMA, settings);
 }
