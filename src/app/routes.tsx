@@ -58,7 +58,7 @@ export const ROUTES: readonly RouteDef[] = [
     // One live block of a lesson, alone, for embedding (src/embed/LessonBlockPage.tsx).
     pattern: "/embed/lesson/:slug/:block",
     title: (params) => EMBED_TEXT.lessonBlockTitle(params.slug, params.block),
-    Page: lazy(() => import("../embed/LessonBlockPage").then((m) => ({ default: m.LessonBlockPage }))),
+    Page: lazy(() => import("./pages/LessonBlockPage").then((m) => ({ default: m.LessonBlockPage }))),
   },
 ];
 

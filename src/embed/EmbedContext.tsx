@@ -3,7 +3,8 @@
 import { createContext, useContext, type ReactNode } from "react";
 import type { PanelId } from "./panels";
 
-export type SettingValue = string | number | boolean;
+export type { SettingValue } from "../store/schema";
+import type { SettingValue } from "../store/schema";
 
 export interface EmbedState {
   /** True when the link has embed=1: the widget is shown alone, without the site's header and footer. */

@@ -1,6 +1,6 @@
 // src/embed/config.ts: reads a link's embedding parameters (embed, lock, panels, frameId) and checks them against
 // the widget at its route. Pure: the same hash (and the same previous config) gives the same answer.
-import { pathFromHash } from "../app/router";
+import { pathFromHash } from "../store/hash";
 import { parseField, specOf } from "../store/schema";
 import { paramsOfHash } from "../store/hash";
 import type { EmbedState, SettingValue } from "./EmbedContext";

@@ -1,6 +1,6 @@
 // src/embed/snippet.ts: the links and the HTML a course author copies: a widget's embed URL, its iframe, the listener.
 import { splitHash } from "../store/hash";
-import { EMBED_PARAMS } from "./params";
+import { EMBED_PARAMS } from "../store/embedParams";
 import { EMBED_TEXT } from "./text";
 
 export interface EmbedChoice {

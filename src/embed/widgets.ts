@@ -1,12 +1,12 @@
 // src/embed/widgets.ts: the widgets a page can embed: their routes, lockable settings, panels, and how each reads its link.
-import { matchPath } from "../app/router";
+import { matchPath } from "../store/hash";
 import { CHAR_SCHEMA } from "../store/charSettings";
 import { GRAD_SCHEMA } from "../store/gradSettings";
 import type { Schema } from "../store/schema";
 import { SINE_SCHEMA } from "../store/sineSettings";
-import { readCharUrl } from "../widgets/chars/url";
-import { readGradUrl } from "../widgets/gradients/url";
-import { readSineUrl } from "../widgets/sine/url";
+import { readCharUrl } from "../store/charUrl";
+import { readGradUrl } from "../store/gradUrl";
+import { readSineUrl } from "../store/sineUrl";
 import type { SettingValue } from "./EmbedContext";
 import { CHAR_PANELS, GRAD_PANELS, SINE_PANELS, type PanelInfo } from "./panels";
 

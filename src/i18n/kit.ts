@@ -124,3 +124,15 @@ export function tooSlowMsg(ms: number): Msg {
 export function restartedMsg(why: Msg, step: number, goesOn: boolean): Msg {
   return msgPer(KIT, "restarted", (lang: Lang) => ({ why: why[lang], step, goesOn }));
 }
+
+/** Settings a course locked (src/store/locks.ts). */
+export const LOCKS = {
+  lockedRefusal: {
+    en: "{label} is set by your course (locked) at {value}; it cannot be changed here.",
+    zh: "{label}由你的课程设定（已锁定）为 {value}，这里不能更改。",
+  },
+  lockedRemedy: {
+    en: "This remedy would change {labels}, which your course has locked. Reset, or ask your teacher.",
+    zh: "这个补救办法会更改{labels}，而你的课程锁定了它们。请重置，或询问你的老师。",
+  },
+} as const satisfies Dict;

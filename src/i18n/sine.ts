@@ -181,8 +181,8 @@ export const SINE = {
     zh: "权重矩阵，每个格子对应一个元素，各个门的块按 PyTorch 的顺序上下堆叠。红色为正，蓝色为负，白色为零；观察训练过程中逐渐出现的结构。",
   },
   gradMatrixNote: {
-    en: "∂L/∂θ of the last training step, before clipping: where the next update will push. Large blocks show which gate is learning now.",
-    zh: "最近一个训练步的 ∂L/∂θ（裁剪前）：下一次更新将推动的方向。数值大的块表明哪个门正在学习。",
+    en: "∂L/∂θ of the last training step, before clipping: the update moves each weight against its gradient (Adam and RMSprop rescale each step first). Large blocks show which gate is learning now.",
+    zh: "最近一个训练步的 ∂L/∂θ（裁剪前）：更新让每个权重沿梯度的反方向移动（Adam 和 RMSprop 会先逐个缩放步长）。数值大的块表明哪个门正在学习。",
   },
   paramOfLayer: { en: "{name}, layer {n}", zh: "{name}，第 {n} 层" },
   outputHeadW: { en: "W_hy (output head)", zh: "W_hy（输出层）" },

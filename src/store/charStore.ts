@@ -16,7 +16,7 @@ import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { CHARS } from "../i18n/chars";
 import { defaults, parseField } from "./schema";
 import { indexedDbRecord } from "./persist";
-import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "../embed/locks";
+import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "./locks";
 import {
   CHAR_SCHEMA, CORPORA, LIVE_KEYS, MAX_PRIME_CHARS, optimOf, SAMPLING_KEYS, samplingOf, toCharSetup,
   type BuiltinCorpus, type CharKey, type CharSettings,

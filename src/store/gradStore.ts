@@ -12,7 +12,7 @@ import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { GRADS } from "../i18n/gradients";
 import { parseField } from "./schema";
 import { indexedDbRecord, sameSettings, saveQueue, type SavedRecord } from "./persist";
-import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "../embed/locks";
+import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "./locks";
 import {
   crossCheck, GRAD_LIVE_KEYS, GRAD_SCHEMA, optimOf, presetSettings, toGradSetup,
   type GradKey, type GradSettings, type PresetName,

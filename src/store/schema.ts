@@ -11,6 +11,8 @@ export type FieldSpec =
   | ({ kind: "bool"; default: boolean } & Labels);
 
 export type Schema = Record<string, FieldSpec>;
+/** A setting's value: what a link, a lock or a control holds. */
+export type SettingValue = string | number | boolean;
 export type Values<S extends Schema> = { [K in keyof S]: S[K] extends { kind: "bool" } ? boolean : S[K] extends { kind: "enum" } ? string : number };
 
 /** A failure carries its message in both languages (`message`); `error` is the English one. */

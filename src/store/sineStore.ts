@@ -11,7 +11,7 @@ import { parseField } from "./schema";
 import { countParams, type CellType } from "../engine";
 import { SAVED } from "../i18n/saved";
 import { indexedDbRecord, sameSettings, saveQueue, type SavedRecord } from "./persist";
-import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "../embed/locks";
+import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "./locks";
 import { crossCheck, LIVE_KEYS, optimOf, SINE_SCHEMA, toSetup, type SeriesInput, type SineKey, type SineSettings } from "./sineSettings";
 
 /** What the store needs of a Worker (a real one in the browser, an in-process one in tests). */

@@ -1,6 +1,6 @@
 // test/components/gradUrl.test.ts: the visualizer's settings in the link: read with refusals explained, written short.
 import { GRAD_DEFAULTS, matchingPreset, presetSettings } from "../../src/store/gradSettings";
-import { gradHash, readGradUrl } from "../../src/widgets/gradients/url";
+import { gradHash, readGradUrl } from "../../src/store/gradUrl";
 
 describe("gradient visualizer URL", () => {
   it("reads valid settings and lists each refused one with what is allowed", () => {

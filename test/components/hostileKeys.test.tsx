@@ -4,11 +4,11 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../src/app/App";
-import { readSineUrl } from "../../src/widgets/sine/url";
-import { readGradUrl } from "../../src/widgets/gradients/url";
-import { readCharUrl } from "../../src/widgets/chars/url";
+import { readSineUrl } from "../../src/store/sineUrl";
+import { readGradUrl } from "../../src/store/gradUrl";
+import { readCharUrl } from "../../src/store/charUrl";
 import { resolveEmbed } from "../../src/embed/config";
-import { lockedSettings } from "../../src/embed/locks";
+import { lockedSettings } from "../../src/store/locks";
 import { SINE_SCHEMA } from "../../src/store/sineSettings";
 import { defaults, parseField } from "../../src/store/schema";
 

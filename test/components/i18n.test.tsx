@@ -18,7 +18,7 @@ import { GRAD_DEFAULTS, GRAD_SCHEMA, type GradSettings } from "../../src/store/g
 import { GradientVisualizer } from "../../src/widgets/gradients/GradientVisualizer";
 import { fakeGradWorkers } from "./workers";
 import { SinePlayground } from "../../src/widgets/sine/SinePlayground";
-import { readSineUrl } from "../../src/widgets/sine/url";
+import { readSineUrl } from "../../src/store/sineUrl";
 import { fakeWorkers } from "./workers";
 
 const CJK = /\p{Script=Han}/u;

@@ -8,7 +8,7 @@ import { defaults } from "../../src/store/schema";
 import { SINE_SCHEMA, type SineSettings } from "../../src/store/sineSettings";
 import { SineStoreProvider, useSine } from "../../src/widgets/sine/SineStoreProvider";
 import { SinePlayground } from "../../src/widgets/sine/SinePlayground";
-import { readSineUrl, sineHash } from "../../src/widgets/sine/url";
+import { readSineUrl, sineHash } from "../../src/store/sineUrl";
 import { App } from "../../src/app/App";
 import { createFakeWorker, fakeWorkers } from "./workers";
 

@@ -4,10 +4,10 @@ import { useT } from "../../i18n";
 import { APP } from "../../i18n/app";
 import { CHAR_SCHEMA, type CharSettings } from "../../store/charSettings";
 import { useEmbed } from "../../embed/EmbedContext";
-import { lockedSettings } from "../../embed/locks";
+import { lockedSettings } from "../../store/locks";
 import { ShareBar } from "../../embed/ShareBar";
 import { CharLab } from "../../widgets/chars/CharLab";
-import { charHash, readCharUrl } from "../../widgets/chars/url";
+import { charHash, readCharUrl } from "../../store/charUrl";
 
 export function CharLabPage() {
   const t = useT(APP);

@@ -5,10 +5,10 @@ import { APP } from "../../i18n/app";
 import { GRADS } from "../../i18n/gradients";
 import { GRAD_SCHEMA, type GradSettings, type PresetName } from "../../store/gradSettings";
 import { useEmbed } from "../../embed/EmbedContext";
-import { lockedSettings } from "../../embed/locks";
+import { lockedSettings } from "../../store/locks";
 import { ShareBar } from "../../embed/ShareBar";
 import { GradientVisualizer } from "../../widgets/gradients/GradientVisualizer";
-import { gradHash, readGradUrl } from "../../widgets/gradients/url";
+import { gradHash, readGradUrl } from "../../store/gradUrl";
 import { pathFromHash } from "../router";
 
 interface Loaded {

@@ -4,10 +4,10 @@ import { useT, type Msg } from "../../i18n";
 import { APP } from "../../i18n/app";
 import { SINE_SCHEMA, type SineSettings } from "../../store/sineSettings";
 import { useEmbed } from "../../embed/EmbedContext";
-import { lockedSettings } from "../../embed/locks";
+import { lockedSettings } from "../../store/locks";
 import { ShareBar } from "../../embed/ShareBar";
 import { SinePlayground } from "../../widgets/sine/SinePlayground";
-import { paramsOfHash, readSineUrl, sineHash } from "../../widgets/sine/url";
+import { paramsOfHash, readSineUrl, sineHash } from "../../store/sineUrl";
 import { pathFromHash } from "../router";
 
 interface Loaded {

@@ -1,10 +1,10 @@
-// src/widgets/chars/url.ts: the lab's settings in the hash query ("#/lab/chars?cell=gru&hidden=256").
-import { msgOf, type Msg } from "../../i18n";
-import { CHARS } from "../../i18n/chars";
-import { defaults, fromParams } from "../../store/schema";
-import { paramsOfHash, settingsHash } from "../../store/hash";
-import { EMBED_PARAMS } from "../../embed/params";
-import { CHAR_SCHEMA, type CharSettings } from "../../store/charSettings";
+// src/store/charUrl.ts: the lab's settings in the hash query ("#/lab/chars?cell=gru&hidden=256").
+import { msgOf, type Msg } from "../i18n";
+import { CHARS } from "../i18n/chars";
+import { defaults, fromParams } from "./schema";
+import { paramsOfHash, settingsHash } from "./hash";
+import { EMBED_PARAMS } from "./embedParams";
+import { CHAR_SCHEMA, type CharSettings } from "./charSettings";
 
 /** Parameters the page reads itself (not settings): left alone, never warned about. */
 export const PAGE_PARAMS = ["lang", ...EMBED_PARAMS] as const;

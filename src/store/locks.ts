@@ -1,8 +1,7 @@
-// src/embed/locks.ts: settings a course locked (lock=… in the link): the stores keep their values whatever asks.
-import type { FieldSpec, Schema, Values } from "../store/schema";
-import { parseField, specOf } from "../store/schema";
-import type { SettingValue } from "./EmbedContext";
-import { EMBED_TEXT, formatSettingValue } from "./text";
+// src/store/locks.ts: settings a course locked (lock=… in the link): the stores keep their values whatever asks.
+import { msgPer, type Msg } from "../i18n";
+import { LOCKS } from "../i18n/kit";
+import { labelOf, parseField, specOf, type FieldSpec, type Schema, type SettingValue, type Values } from "./schema";
 
 /** The locks of a link as a widget's typed settings, each value checked again against the widget's own schema. */
 export function lockedSettings<S extends Schema>(schema: S, locks: Readonly<Record<string, SettingValue>>): Partial<Values<S>> {
@@ -31,12 +30,24 @@ export function lockedChanges<T extends object>(current: T, next: T, locked: Par
   return (Object.keys(locked) as (keyof T & string)[]).filter((k) => next[k] !== current[k]);
 }
 
+/** How a setting's value reads in a sentence: booleans as on/off, the rest as written in a link. */
+function valueText(value: unknown, lang: "en" | "zh"): string {
+  if (value === true) return lang === "zh" ? "开" : "on";
+  if (value === false) return lang === "zh" ? "关" : "off";
+  return String(value);
+}
+
 /** "Learning rate is set by your course (locked) at 0.01; it cannot be changed here." */
-export function lockedRefusal(spec: FieldSpec, value: unknown): string {
-  return EMBED_TEXT.lockedRefusal(spec.label, formatSettingValue(value));
+export function lockedRefusal(spec: FieldSpec, value: unknown): Msg {
+  return msgPer(LOCKS, "lockedRefusal", (lang) => ({ label: labelOf(spec, lang), value: valueText(value, lang) }));
 }
 
 /** Why a one-click remedy (halve the learning rate, clip) cannot run: it would change locked settings. */
-export function lockedRemedyRefusal(schema: Schema, keys: readonly string[]): string {
-  return EMBED_TEXT.lockedRemedy(keys.map((k) => specOf(schema, k)?.label.toLowerCase() ?? k).join(" and "));
+export function lockedRemedyRefusal(schema: Schema, keys: readonly string[]): Msg {
+  return msgPer(LOCKS, "lockedRemedy", (lang) => ({
+    labels: keys.map((k) => {
+      const spec = specOf(schema, k);
+      return spec ? (lang === "en" ? labelOf(spec, lang).toLowerCase() : labelOf(spec, lang)) : k;
+    }).join(lang === "zh" ? "和" : " and "),
+  }));
 }

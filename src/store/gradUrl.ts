@@ -1,13 +1,13 @@
-// src/widgets/gradients/url.ts: the visualizer's settings in the hash query ("#/visualizer/gradients?seqLength=60").
-import { msgOf, msgPer, type Msg } from "../../i18n";
-import { GRADS } from "../../i18n/gradients";
-import { fromParams, labelOf } from "../../store/schema";
-import { paramsOfHash, settingsHash } from "../../store/hash";
-import { EMBED_PARAMS } from "../../embed/params";
+// src/store/gradUrl.ts: the visualizer's settings in the hash query ("#/visualizer/gradients?seqLength=60").
+import { msgOf, msgPer, type Msg } from "../i18n";
+import { GRADS } from "../i18n/gradients";
+import { fromParams, labelOf } from "./schema";
+import { paramsOfHash, settingsHash } from "./hash";
+import { EMBED_PARAMS } from "./embedParams";
 import {
   crossCheck, GRAD_DEFAULTS, GRAD_SCHEMA, PRESETS, presetSettings,
   type GradKey, type GradSettings, type PresetName,
-} from "../../store/gradSettings";
+} from "./gradSettings";
 
 /** Parameters the page reads itself (not settings): left alone, never warned about. */
 export const PAGE_PARAMS = ["testHooks", "preset", "lang", ...EMBED_PARAMS] as const;

@@ -1,18 +1,18 @@
-// src/embed/LessonBlockPage.tsx: one live block of a lesson on its own (#/embed/lesson/<lesson>/<block>), for embedding.
+// src/app/pages/LessonBlockPage.tsx: one live block of a lesson on its own (#/embed/lesson/<lesson>/<block>), for embedding.
 import { Suspense, use, type ReactNode } from "react";
 import type { MDXProps } from "mdx/types";
 import "katex/dist/katex.min.css";
-import "../lessons/lessons.css";
-import type { PageProps } from "../app/routes";
-import { findLesson, hasLessonSource, loadLesson, type LessonContent } from "../lessons/catalog";
-import { LANG_TAG, useLang, type Lang } from "../lessons/i18n";
-import { LessonLangContext } from "../lessons/LangContext";
-import { MDX_COMPONENTS } from "../lessons/mdxComponents";
-import { useEmbed } from "./EmbedContext";
-import { findBlock, lessonBlocks } from "./LessonBlock";
-import { ShareBar } from "./ShareBar";
-import { useT } from "../i18n";
-import { LESSON_BLOCK } from "../i18n/embed";
+import "../../lessons/lessons.css";
+import type { PageProps } from "../routes";
+import { findLesson, hasLessonSource, loadLesson, type LessonContent } from "../../lessons/catalog";
+import { LANG_TAG, useLang, type Lang } from "../../lessons/i18n";
+import { LessonLangContext } from "../../lessons/LangContext";
+import { MDX_COMPONENTS } from "../../lessons/mdxComponents";
+import { useEmbed } from "../../embed/EmbedContext";
+import { findBlock, lessonBlocks } from "../../embed/LessonBlock";
+import { ShareBar } from "../../embed/ShareBar";
+import { useT } from "../../i18n";
+import { LESSON_BLOCK } from "../../i18n/embed";
 
 /** One load per lesson and language: use() needs the same promise on every render. */
 const modules = new Map<string, Promise<{ default: LessonContent }>>();

@@ -1,11 +1,11 @@
-// src/widgets/sine/url.ts: the sine playground's settings in the hash query ("#/playground/sine?cell=gru&hidden=32").
-import { msgOf, msgPer, type Msg } from "../../i18n";
-import { CONTROLS } from "../../i18n/controls";
-import { SINE } from "../../i18n/sine";
-import { defaults, fromParams, labelOf } from "../../store/schema";
-import { paramsOfHash, settingsHash } from "../../store/hash";
-import { EMBED_PARAMS } from "../../embed/params";
-import { crossCheck, SINE_SCHEMA, type SineKey, type SineSettings } from "../../store/sineSettings";
+// src/store/sineUrl.ts: the sine playground's settings in the hash query ("#/playground/sine?cell=gru&hidden=32").
+import { msgOf, msgPer, type Msg } from "../i18n";
+import { CONTROLS } from "../i18n/controls";
+import { SINE } from "../i18n/sine";
+import { defaults, fromParams, labelOf } from "./schema";
+import { paramsOfHash, settingsHash } from "./hash";
+import { EMBED_PARAMS } from "./embedParams";
+import { crossCheck, SINE_SCHEMA, type SineKey, type SineSettings } from "./sineSettings";
 
 /** Parameters the page reads itself (not settings): left alone, never warned about. */
 export const PAGE_PARAMS = ["testHooks", "lang", ...EMBED_PARAMS] as const;
