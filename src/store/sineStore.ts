@@ -5,6 +5,8 @@ import { PROTOCOL_VERSION, type Checkpoint, type Command, type DivergenceInfo, t
 import type { FaultKind, WorkerLike as KitWorkerLike } from "../worker/kit/protocol";
 import { msgOf, type MsgLike } from "../i18n";
 import { createConnection } from "./kit/connection";
+import { estimateStepMs, SLOW_STEP_MS, TOO_SLOW_STEP_MS } from "../worker/kit/cost";
+import { slowStepMsg, tooSlowMsg } from "../i18n/kit";
 import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { SINE } from "../i18n/sine";
 import { parseField } from "./schema";
@@ -269,7 +271,14 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
           return;
         }
         if (s !== "idle") return;
-        set({ status: "training", notice: null });
+        // Too slow to train here: refused before it starts, with the expected time per step; slow: said, then trained.
+        const { settings } = get();
+        const stepMs = estimateStepMs(paramCountOf(settings), settings.seqLength, settings.batch);
+        if (stepMs > TOO_SLOW_STEP_MS) {
+          set({ error: tooSlowMsg(stepMs) });
+          return;
+        }
+        set({ status: "training", notice: stepMs > SLOW_STEP_MS ? slowStepMsg(stepMs) : null, error: null });
         send({ type: "train" });
       },
       pause() {

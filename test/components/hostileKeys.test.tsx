@@ -30,10 +30,10 @@ describe.each(ROUTES)("%s with a built-in property as a setting or lock", (route
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     window.history.replaceState(null, "", `#${route}?${query}`);
     render(<App />);
-    expect((await screen.findAllByRole("heading", { level: 1 }, { timeout: 5000 })).length).toBeGreaterThan(0);
+    expect((await screen.findAllByRole("heading", { level: 1 }, { timeout: 15_000 })).length).toBeGreaterThan(0);
     expect(screen.queryByText(/could not be shown/i)).not.toBeInTheDocument();
     expect(document.body.textContent.length).toBeGreaterThan(100);
-  });
+  }, 30_000);
 });
 
 describe("the readers", () => {

@@ -250,3 +250,22 @@ describe("the kit's connection", () => {
     w.dispose();
   });
 });
+
+describe("settings too slow to train interactively", () => {
+  it("are refused before training starts, with the expected time per step, in both languages", async () => {
+    const workers = fakeWorkers();
+    const store = createSineStore({
+      settings: { ...defaults(SINE_SCHEMA), hidden: 256, layers: 4, batch: 128, seqLength: 200, horizon: 50 },
+      createWorker: workers.createWorker,
+      storage: null,
+    });
+    store.getState().start();
+    await until(() => store.getState().status === "idle", 120_000);
+    store.getState().train();
+    expect(store.getState().status).toBe("idle");
+    expect(en(store.getState().error)).toMatch(/too large to train in the browser: one step would take about \d+ s/);
+    expect(zh(store.getState().error)).toMatch(/每一步大约需要 \d+ 秒/);
+    expect(workers.made[0].commands.some((c) => c.type === "train")).toBe(false);
+    store.getState().dispose();
+  }, 120_000);
+});
