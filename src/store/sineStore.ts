@@ -270,7 +270,6 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
           send({ type: "resume", optim: optimOf(get().settings) });
           return;
         }
-        if (s !== "idle") return;
         // Too slow to train here: refused before it starts, with the expected time per step; slow: said, then trained.
         const { settings } = get();
         const stepMs = estimateStepMs(paramCountOf(settings), settings.seqLength, settings.batch);
@@ -278,6 +277,7 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
           set({ error: tooSlowMsg(stepMs) });
           return;
         }
+        if (s !== "idle") return;
         set({ status: "training", notice: stepMs > SLOW_STEP_MS ? slowStepMsg(stepMs) : null, error: null });
         send({ type: "train" });
       },
