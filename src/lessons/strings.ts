@@ -47,6 +47,7 @@ const en = {
     `The network unrolled over ${T} timesteps, ${many ? "with an output at every step" : "with one output after the last step"}; timestep ${t} is highlighted (${forward ? "forward pass" : "backward pass"}).`,
   diagramTitle: "Unrolled network",
   lossLine: (loss: string) => `Loss of this sequence: L = ${loss}`,
+  hiddenUntilAnswered: "A value marked ? is the answer to the exercise below: it appears once you have checked or revealed your answer.",
   noFutureStep: "no step T + 1",
 
   // Weight editor
@@ -61,7 +62,8 @@ const en = {
   predictTitle: "Predict, then reveal",
   yourAnswer: "Your answer",
   answerFor: (what: string) => `Your answer for ${what}`,
-  predictAsk: (what: string) => `Compute ${what} by hand (two decimals are enough), type it, then check.`,
+  predictAsk: (what: string, decimals: number) =>
+    `Compute ${what} by hand, rounded to ${decimals} decimal${decimals === 1 ? "" : "s"} (a decimal comma is fine), type it, then check. Until then it shows as ? in the widget above.`,
   entryOf: (symbol: string, k: number) => `entry ${k} of ${symbol}`,
   check: "Check",
   reveal: "Reveal",
@@ -199,6 +201,7 @@ const zh: Strings = {
     `沿时间展开 ${T} 步的网络，${many ? "每一步都有输出" : "只在最后一步之后有一个输出"}；当前高亮第 ${t} 个时间步（${forward ? "前向传播" : "反向传播"}）。`,
   diagramTitle: "展开后的网络",
   lossLine: (loss) => `这个序列的损失：L = ${loss}`,
+  hiddenUntilAnswered: "标为 ? 的值是下方练习的答案：检查或揭晓答案之后才会显示。",
   noFutureStep: "没有第 T + 1 步",
 
   weights: "权重",
@@ -211,7 +214,7 @@ const zh: Strings = {
   predictTitle: "先预测，再揭晓",
   yourAnswer: "你的答案",
   answerFor: (what) => `你对 ${what} 的答案`,
-  predictAsk: (what) => `请手算 ${what}（保留两位小数即可），输入后点击“检查”。`,
+  predictAsk: (what, decimals) => `请手算 ${what}，保留 ${decimals} 位小数（小数点写成逗号也可以），输入后点击“检查”。作答之前，上方组件里的这个值显示为 ?。`,
   entryOf: (symbol, k) => `${symbol} 的第 ${k} 个分量`,
   check: "检查",
   reveal: "揭晓答案",

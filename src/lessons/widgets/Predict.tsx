@@ -1,6 +1,7 @@
 // src/lessons/widgets/Predict.tsx: "predict, then reveal": one equation of the tiny network with its numbers in
 // place and the result hidden; the learner types one entry and the widget checks it against the engine.
-import { useId, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
+import { specKey, useAnswers } from "../answers";
 import { equationRows, substitutedTex } from "../equations";
 import { fmt, parseShown } from "../format";
 import { useStrings } from "../LangContext";
@@ -43,6 +44,16 @@ function answerOf(data: StepData, q: Quantity, t: number, unit: number): { value
   }
 }
 
+/**
+ * How many decimals a hand calculation needs so that rounding alone keeps it within the tolerance: the fewest d
+ * with 0.5·10^−d ≤ tolerance (±0.01 → 2, ±0.002 → 3).
+ */
+export function decimalsFor(tolerance: number): number {
+  let d = 0;
+  while (0.5 * 10 ** -d > tolerance * (1 + 1e-9) && d < 12) d++;
+  return d;
+}
+
 export default function Predict(props: WidgetProps & { children?: ReactNode }) {
   const spec = readTinySpec(props);
   const quantity = choiceProp<Quantity>(props, "quantity", QUANTITIES, "h");
@@ -59,6 +70,18 @@ export default function Predict(props: WidgetProps & { children?: ReactNode }) {
   const inputId = useId();
   const [draft, setDraft] = useState("");
   const [feedback, setFeedback] = useState<{ kind: "right" | "wrong" | "revealed" | "empty" } | null>(null);
+  const isAnswered = feedback?.kind === "right" || feedback?.kind === "revealed";
+  // Until it is answered, the same value elsewhere on the page (the step-through widget above) shows "?".
+  const net = specKey(spec);
+  const hide = useAnswers((st) => st.hide);
+  const release = useAnswers((st) => st.release);
+  useEffect(() => {
+    if (isAnswered) return;
+    hide(inputId, { net, quantity, t, unit });
+    return () => {
+      release(inputId);
+    };
+  }, [hide, release, inputId, net, quantity, t, unit, isAnswered]);
 
   const check = () => {
     const v = parseShown(draft);
@@ -84,7 +107,7 @@ export default function Predict(props: WidgetProps & { children?: ReactNode }) {
         <LiveEquation tex={row.general} className="eq-general" />
         <LiveEquation tex={substitutedTex(row, "\\;?")} className="eq-substituted" />
       </StepStoreProvider>
-      <p className="hint">{s.predictAsk(what)}</p>
+      <p className="hint">{s.predictAsk(what, decimalsFor(tolerance))}</p>
       <form
         className="predict-form"
         onSubmit={(e) => {
