@@ -35,9 +35,7 @@ export const useAnswers = create<AnswersState>()((set) => ({
   release: (id) => {
     set((s) => {
       if (!(id in s.pending)) return s;
-      const rest = { ...s.pending };
-      delete rest[id];
-      return { pending: rest };
+      return { pending: Object.fromEntries(Object.entries(s.pending).filter(([key]) => key !== id)) };
     });
   },
 }));
