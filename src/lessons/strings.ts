@@ -86,6 +86,9 @@ const en = {
 
   // Gradient flow
   gradientFlowTitle: "Gradient flowing back through time",
+  chartData: "The numbers behind the chart",
+  timeAxis: "timestep t (t = 1 is the first input; the loss is at t = T)",
+  gradNormAxis: "norm (log scale)",
   spectralRadius: "Spectral radius ρ of W_hh",
   forgetBias: "Forget-gate bias",
   measuredRadius: (r: string) => `ρ(W_hh) measured by the engine: ${r}`,
@@ -236,6 +239,9 @@ const zh: Strings = {
   gradientFlowTitle: "沿时间反向流动的梯度",
   spectralRadius: "W_hh 的谱半径 ρ",
   forgetBias: "遗忘门偏置",
+  chartData: "图中的数据",
+  timeAxis: "时间步 t（t = 1 是第一个输入；损失在 t = T）",
+  gradNormAxis: "范数（对数刻度）",
   measuredRadius: (r) => `引擎测得的 ρ(W_hh)：${r}`,
   ratioLine: (first, last, ratio) => `‖∂L/∂h_T‖ = ${last}，‖∂L/∂h_1‖ = ${first}：梯度在反向传回的途中变为原来的 ${ratio} 倍。`,
   clipThreshold: "裁剪阈值（最大范数）",
