@@ -180,3 +180,40 @@ function logTicks([lo, hi]: [number, number]): number[] {
   }
   return out;
 }
+
+export interface LossLine {
+  step: readonly number[];
+  loss: readonly number[];
+}
+
+/** Training (and validation) loss against the training step, on a log axis; a hint until there is a point. */
+export function LessonLossChart({
+  title,
+  train,
+  validation,
+  validationLabel,
+  height = 170,
+}: {
+  title: string;
+  train: LossLine;
+  validation?: LossLine;
+  validationLabel?: string;
+  height?: number;
+}) {
+  const s = useStrings();
+  const series = useMemo(() => {
+    const out: ChartSeries[] = [{ label: s.trainingLoss, values: train.loss, x: train.step }];
+    if (validation) out.push({ label: validationLabel ?? s.validationLoss, values: validation.loss, x: validation.step });
+    return out;
+  }, [s, train, validation, validationLabel]);
+  if (train.loss.length === 0) {
+    return (
+      <figure className="lesson-chart lesson-chart-empty">
+        <figcaption>
+          {title}: {s.pressTrain}
+        </figcaption>
+      </figure>
+    );
+  }
+  return <LessonChart title={title} series={series} xLabel={s.stepAxis} yLabel={s.lossAxis} log height={height} />;
+}

@@ -2,9 +2,9 @@
 // accuracy on training and held-out sequences and a box to try one's own sequence.
 import { useId, useMemo, useState } from "react";
 import { createNetwork, createOptimizer, type CellType, type Network } from "../../engine";
-import { LossChart } from "../../viz";
 import { fmt } from "../format";
 import { useStrings } from "../LangContext";
+import { LessonLossChart } from "../LessonChart";
 import { choiceProp, intProp, stringProp, type WidgetProps } from "../props";
 import { orderBatch, orderClassOf, orderText, ORDER_SYMBOLS } from "../tasks";
 import { useTraining } from "../useTraining";
@@ -93,12 +93,12 @@ function ClassifierRun({ cell, H }: { cell: CellType; H: number }) {
   return (
     <>
       <TrainingButtons training={training} maxSteps={MAX_STEPS} />
-      <LossChart
+      <LessonLossChart
         train={{ step: run.step, loss: run.loss }}
         validation={{ step: run.valStep, loss: run.valLoss }}
         height={170}
         title={`${s.trainingLoss} / ${s.testLoss}`}
-        emptyMessage={s.train}
+        validationLabel={s.testLoss}
       />
       <p className="run-note" aria-live="polite">
         {s.accuracy(percent(measured.train), percent(measured.test))}

@@ -2,9 +2,9 @@
 // as the network trains, the step early stopping would keep, and what weight decay changes.
 import { useId, useMemo, useState } from "react";
 import { createNetwork, createOptimizer } from "../../engine";
-import { LossChart } from "../../viz";
 import { fmt } from "../format";
 import { useStrings } from "../LangContext";
+import { LessonLossChart } from "../LessonChart";
 import { intProp, numberProp, stringProp, type WidgetProps } from "../props";
 import { sineBatch } from "../tasks";
 import { useTraining } from "../useTraining";
@@ -86,12 +86,11 @@ function FitRun({ H, weightDecay }: { H: number; weightDecay: number }) {
   return (
     <>
       <TrainingButtons training={training} maxSteps={MAX_STEPS} />
-      <LossChart
+      <LessonLossChart
         train={{ step: run.step, loss: run.loss }}
         validation={{ step: run.valStep, loss: run.valLoss }}
         height={200}
         title={s.fitLossTitle(H, fmt(weightDecay))}
-        emptyMessage={s.train}
       />
       {training.stepsDone > 0 && <p className="run-note">{s.bestValidation(best.step, fmt(best.loss))}</p>}
     </>

@@ -1,14 +1,14 @@
 // src/lessons/widgets/Predict.tsx: "predict, then reveal": one equation of the tiny network with its numbers in
 // place and the result hidden; the learner types one entry and the widget checks it against the engine.
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
-import { specKey, useAnswers } from "../answers";
+import { specKey, useAnswers, useHiddenFor } from "../answers";
 import { equationRows, substitutedTex } from "../equations";
 import { fmt, parseShown } from "../format";
 import { useStrings } from "../LangContext";
 import { LiveEquation } from "../LiveEquation";
 import { choiceProp, intProp, numberProp, WidgetPropError, type WidgetProps } from "../props";
 import { StepStoreProvider, type Direction } from "../stepStore";
-import { buildTinyNet, rowOf, runTinyNet, type StepData } from "../tinyNet";
+import { buildTinyNet, maskStepData, rowOf, runTinyNet, type StepData } from "../tinyNet";
 import { readTinySpec } from "./StepThrough";
 
 type Quantity = "h" | "c" | "n" | "y" | "dh" | "da" | "dc";
@@ -63,7 +63,9 @@ export default function Predict(props: WidgetProps & { children?: ReactNode }) {
   const direction: Direction = BACKWARD.includes(quantity) ? "backward" : "forward";
   const s = useStrings();
   const data = useMemo(() => runTinyNet(buildTinyNet(spec), spec), [spec.cell, spec.hidden, spec.steps, spec.seed, spec.outputs]); // eslint-disable-line react-hooks/exhaustive-deps -- spec is rebuilt from literal props each render
-  const row = equationRows(data, t, direction).find((r) => r.id === quantity);
+  // Another exercise on the page may ask for a number this equation substitutes: it stays "?" here too.
+  const hidden = useHiddenFor(spec);
+  const row = equationRows(maskStepData(data, hidden), t, direction).find((r) => r.id === quantity);
   if (!row) throw new WidgetPropError(`There is no equation for "${quantity}" at step ${t} of this ${spec.cell} network.`);
   const answer = answerOf(data, quantity, t, unit);
   const what = data.H === 1 ? answer.name : s.entryOf(answer.name, unit);
