@@ -91,7 +91,7 @@ const en = {
   // Gradient flow
   gradientFlowTitle: "Gradient flowing back through time",
   chartData: "The numbers behind the chart",
-  scrollCue: "⇆ wider than the column: scroll sideways for the rest",
+  scrollCue: "⇆ scroll sideways",
   stepAxis: "training step",
   lossAxis: "loss (log scale)",
   pressTrain: "press Train to draw the curve",
@@ -252,7 +252,7 @@ const zh: Strings = {
   spectralRadius: "W_hh 的谱半径 ρ",
   forgetBias: "遗忘门偏置",
   chartData: "图中的数据",
-  scrollCue: "⇆ 公式比版面宽：左右滑动查看其余部分",
+  scrollCue: "⇆ 左右滑动查看",
   stepAxis: "训练步数",
   lossAxis: "损失（对数刻度）",
   pressTrain: "按“训练”开始画曲线",
