@@ -91,6 +91,27 @@ const en = {
   // Gradient flow
   gradientFlowTitle: "Gradient flowing back through time",
   chartData: "The numbers behind the chart",
+  waveTitle: "An RNN continues a wave it has not seen",
+  activationsTitle: "Activation functions and their slopes",
+  activationChoice: "Activation function",
+  preActivation: "pre-activation a",
+  saturated: "saturated",
+  deadRelu: "slope 0",
+  activationLine: (name: string, a: string, f: string, df: string, saturated: boolean, edge: string | null) =>
+    `At a = ${a}: ${name}(a) = ${f}, slope ${name}′(a) = ${df}. ` +
+    (edge === null
+      ? saturated
+        ? "ReLU passes no gradient back here: its slope is 0 for every negative a."
+        : "ReLU's slope is 1 for every positive a: no saturation, but no bound either."
+      : saturated
+        ? `Saturated (|a| > ${edge}, where the slope is below a tenth of its peak): a gradient passing back through this unit nearly vanishes.`
+        : `Not saturated (the slope falls below a tenth of its peak only for |a| > ${edge}).`),
+  trueWave: "the true wave",
+  networkWave: "the network's continuation",
+  waveAxis: (prompt: number) => `step (the network reads steps 1–${prompt}, then continues on its own)`,
+  valueAxis: "value",
+  waveError: (err: string, steps: number) =>
+    `After ${steps} training steps, the continuation is off by ${err} on average (the wave's amplitude is 1).`,
   scrollCue: "⇆ scroll sideways",
   stepAxis: "training step",
   lossAxis: "loss (log scale)",
@@ -252,6 +273,26 @@ const zh: Strings = {
   spectralRadius: "W_hh 的谱半径 ρ",
   forgetBias: "遗忘门偏置",
   chartData: "图中的数据",
+  waveTitle: "RNN 接着画出一条没见过的波形",
+  activationsTitle: "激活函数及其斜率",
+  activationChoice: "激活函数",
+  preActivation: "预激活值 a",
+  saturated: "饱和区",
+  deadRelu: "斜率为 0",
+  activationLine: (name, a, f, df, saturated, edge) =>
+    `在 a = ${a} 处：${name}(a) = ${f}，斜率 ${name}′(a) = ${df}。` +
+    (edge === null
+      ? saturated
+        ? "这里 ReLU 不往回传任何梯度：对所有负的 a，它的斜率都是 0。"
+        : "对所有正的 a，ReLU 的斜率都是 1：不会饱和，但也没有上界。"
+      : saturated
+        ? `处于饱和区（|a| > ${edge}，斜率不到峰值的十分之一）：经过这个单元往回传的梯度几乎消失。`
+        : `未饱和（只有当 |a| > ${edge} 时，斜率才会低于峰值的十分之一）。`),
+  trueWave: "真实的波形",
+  networkWave: "网络续写的部分",
+  waveAxis: (prompt) => `时间步（网络先读第 1–${prompt} 步，然后自己接着往下写）`,
+  valueAxis: "数值",
+  waveError: (err, steps) => `训练 ${steps} 步之后，续写部分与真实波形平均相差 ${err}（波形的振幅为 1）。`,
   scrollCue: "⇆ 左右滑动查看",
   stepAxis: "训练步数",
   lossAxis: "损失（对数刻度）",
