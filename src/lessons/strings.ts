@@ -2,8 +2,8 @@
 // Lesson prose lives in lessons/<lang>/*.mdx; this file holds only the widgets' labels and messages.
 import type { Lang } from "./i18n";
 
-const OPTIMIZERS_EN: Partial<Record<string, string>> = { sgd: "SGD", momentum: "SGD with momentum", rmsprop: "RMSprop", adam: "Adam" };
-const OPTIMIZERS_ZH: Partial<Record<string, string>> = { sgd: "SGD", momentum: "带动量的 SGD", rmsprop: "RMSprop", adam: "Adam" };
+const OPTIMIZERS_EN: Partial<Record<string, string>> = { sgd: "SGD", momentum: "SGD with momentum", adagrad: "Adagrad", rmsprop: "RMSprop", adam: "Adam", adamw: "AdamW" };
+const OPTIMIZERS_ZH: Partial<Record<string, string>> = { sgd: "SGD", momentum: "带动量的 SGD", adagrad: "Adagrad", rmsprop: "RMSprop", adam: "Adam", adamw: "AdamW" };
 
 const en = {
   // Lesson pages

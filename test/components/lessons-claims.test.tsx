@@ -55,11 +55,11 @@ describe("lesson 4's figures are what the widget computes", () => {
 });
 
 describe("lesson 7's optimisers each run at the learning rate a sweep picks", () => {
-  it("SGD 0.3, momentum 0.3, RMSprop 0.01, Adam 0.1: the lowest loss after 300 steps among 0.001 … 3", () => {
+  it("SGD 0.3, momentum 0.3, Adagrad 0.3, RMSprop 0.01, Adam 0.1: the lowest loss after 300 steps among 0.001 … 3", () => {
     const train = sineBatch(16, 20, 0, 1);
     const lrs = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 2, 3];
     const best: Record<string, number> = {};
-    for (const kind of ["sgd", "momentum", "rmsprop", "adam"] as const) {
+    for (const kind of ["sgd", "momentum", "adagrad", "rmsprop", "adam"] as const) {
       let bestLoss = Infinity;
       for (const lr of lrs) {
         const net = createNetwork({ cell: "rnn", inputSize: 1, hiddenSize: 8, numLayers: 1, outputSize: 1, loss: "mse" }, { seed: 2 });
@@ -72,7 +72,7 @@ describe("lesson 7's optimisers each run at the learning rate a sweep picks", ()
         }
       }
     }
-    expect(best).toEqual({ sgd: 0.3, momentum: 0.3, rmsprop: 0.01, adam: 0.1 });
-    for (const lang of ["en", "zh"]) expect(lesson(lang, "training")).toContain('runs="sgd 0.3; momentum 0.3; rmsprop 0.01; adam 0.1"');
+    expect(best).toEqual({ sgd: 0.3, momentum: 0.3, adagrad: 0.3, rmsprop: 0.01, adam: 0.1 });
+    for (const lang of ["en", "zh"]) expect(lesson(lang, "training")).toContain('runs="sgd 0.3; momentum 0.3; adagrad 0.3; rmsprop 0.01; adam 0.1"');
   });
 });
