@@ -22,7 +22,7 @@ function widgetTags(mdx: string): string[] {
   return [...mdx.matchAll(/<Widget\b[^>]*>/g)].map((m) => m[0].replace(/\s+/g, " ").replace(/\s*\/?>$/, ""));
 }
 
-const JSX_ALLOWED = new Set(["Widget", "Note", "table", "thead", "tbody", "tr", "th", "td"]);
+const JSX_ALLOWED = new Set(["Widget", "Note", "table", "thead", "tbody", "tr", "th", "td", "details", "summary"]);
 const CJK = /[\u4e00-\u9fff]/;
 
 describe("lesson files", () => {
