@@ -1,15 +1,17 @@
 // @vitest-environment jsdom
 // test/components/lessons-demos.test.tsx: lesson 1's payoff (a trained RNN continues a wave) and activation-function
 // demo show the numbers the engine and the functions give, and the lesson text states the same figures.
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReactNode } from "react";
-import { trainStep } from "../../src/engine";
+import { createNetwork, createOptimizer, trainStep } from "../../src/engine";
 import { fmt } from "../../src/lessons/format";
 import { LessonLangContext } from "../../src/lessons/LangContext";
+import { orderBatch } from "../../src/lessons/tasks";
 import Activations, { saturationEdge } from "../../src/lessons/widgets/Activations";
+import Classifier, { accuracyByDistance } from "../../src/lessons/widgets/Classifier";
 import WaveContinue, { continuationError, continueWave, CONTINUE_STEPS, makeWaveRun, PROMPT_STEPS, waveAt } from "../../src/lessons/widgets/WaveContinue";
 
 const inEnglish = (node: ReactNode) => render(<LessonLangContext.Provider value="en">{node}</LessonLangContext.Provider>);
@@ -62,5 +64,32 @@ describe("activation functions", () => {
     const slider = screen.getByRole("slider", { name: "pre-activation a" });
     fireEvent.change(slider, { target: { value: "-6" } });
     expect(status()).toMatch(/At a = −6: ReLU\(a\) = 0, slope ReLU′\(a\) = 0\. ReLU passes no gradient back/);
+  });
+});
+
+describe("error analysis on the classifier", () => {
+  it("splits held-out accuracy by the distance between a and b, as the engine measures it", async () => {
+    const user = userEvent.setup();
+    inEnglish(<Classifier cell="rnn" hidden={8} />);
+    await user.click(screen.getByRole("button", { name: "Train" }));
+    await screen.findByText("300 optimiser steps / 300", undefined, { timeout: 60_000 });
+    // The same run with the engine: Adam 0.02, 256 training sequences, 300 steps.
+    const net = createNetwork(
+      { cell: "rnn", inputSize: 4, hiddenSize: 8, numLayers: 1, outputSize: 2, loss: "xent", outputMode: "last", inputKind: "onehot" },
+      { seed: 1 },
+    );
+    const opt = createOptimizer(net, { kind: "adam", lr: 0.02 });
+    const train = orderBatch(256, 10, 1);
+    for (let i = 0; i < 300; i++) trainStep(net, opt, train);
+    const bands = accuracyByDistance(net, orderBatch(200, 10, 2));
+    expect(bands.reduce((n, b) => n + b.count, 0)).toBe(200);
+    const table = screen.getByRole("table", { name: /Error analysis/ });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(3);
+    rows.forEach((r, k) => {
+      const cells = within(r).getAllByRole("cell").map((c) => c.textContent);
+      expect(within(r).getByRole("rowheader").textContent).toBe(`${bands[k].from}–${bands[k].to}`);
+      expect(cells).toEqual([String(bands[k].count), `${Math.round((100 * bands[k].right) / bands[k].count)}%`]);
+    });
   });
 });

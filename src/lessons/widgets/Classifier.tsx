@@ -25,6 +25,32 @@ function accuracy(net: Network, batch: typeof TRAIN): number {
   return right / batch.B;
 }
 
+/** Distance bands for the error analysis: markers next to each other, a few apart, far apart. */
+export const DISTANCE_BANDS = [
+  [1, 2],
+  [3, 5],
+  [6, 9],
+] as const;
+
+/**
+ * Error analysis: accuracy on the batch split by the distance between a and b (the engine's outputs, as in
+ * accuracy()). Returns one { from, to, count, right } per band.
+ */
+export function accuracyByDistance(net: Network, batch: typeof TRAIN): { from: number; to: number; count: number; right: number }[] {
+  net.forward(batch);
+  const y = net.outputs();
+  const bands = DISTANCE_BANDS.map(([from, to]) => ({ from, to, count: 0, right: 0 }));
+  for (let b = 0; b < batch.B; b++) {
+    const text = orderText(batch, b);
+    const distance = Math.abs(text.indexOf("a") - text.indexOf("b"));
+    const band = bands.find((x) => distance >= x.from && distance <= x.to);
+    if (!band) continue;
+    band.count++;
+    if ((y[2 * b + 1] > y[2 * b] ? 1 : 0) === batch.targetIndices[b]) band.right++;
+  }
+  return bands;
+}
+
 /** The engine's verdict on one sequence: predicted class, and P(true class) = exp(−cross-entropy). */
 function classify(net: Network, text: string, truth: number): { predicted: number; pTrue: number } {
   // The text was checked by orderClassOf: ASCII letters only, so split("") is safe.
@@ -84,7 +110,7 @@ function ClassifierRun({ cell, H }: { cell: CellType; H: number }) {
       const seq = orderText(TEST, b);
       return { seq, truth: TEST.targetIndices[b], ...classify(net, seq, TEST.targetIndices[b]) };
     });
-    return { train: accuracy(net, TRAIN), test: accuracy(net, TEST), examples };
+    return { train: accuracy(net, TRAIN), test: accuracy(net, TEST), examples, byDistance: accuracyByDistance(net, TEST) };
   }, [net, run]); // eslint-disable-line react-hooks/exhaustive-deps -- run stands for the weights
   const truth = orderClassOf(text, T);
   const mine = useMemo(() => (truth === null ? null : classify(net, text.trim().toLowerCase(), truth)), [net, text, truth, run]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
@@ -126,6 +152,29 @@ function ClassifierRun({ cell, H }: { cell: CellType; H: number }) {
                   {className(e.predicted)}
                 </td>
                 <td>{fmt(e.pTrue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="values-table">
+          <caption>{s.errorAnalysisCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.markerDistance}</th>
+              <th scope="col">{s.sequencesHeader}</th>
+              <th scope="col">{s.testAccuracy}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {measured.byDistance.map((band) => (
+              <tr key={band.from}>
+                <th scope="row">
+                  {band.from}–{band.to}
+                </th>
+                <td>{band.count}</td>
+                <td>{band.count > 0 ? percent(band.right / band.count) : "–"}</td>
               </tr>
             ))}
           </tbody>
