@@ -91,6 +91,8 @@ const en = {
   // Gradient flow
   gradientFlowTitle: "Gradient flowing back through time",
   chartData: "The numbers behind the chart",
+  cellDiagramLabel: (cell: string, t: number) =>
+    `Inside the ${cell} cell at timestep ${t}: the state's path along the top, each gate's value on its wire`,
   waveTitle: "An RNN continues a wave it has not seen",
   activationsTitle: "Activation functions and their slopes",
   activationChoice: "Activation function",
@@ -281,6 +283,7 @@ const zh: Strings = {
   spectralRadius: "W_hh 的谱半径 ρ",
   forgetBias: "遗忘门偏置",
   chartData: "图中的数据",
+  cellDiagramLabel: (cell, t) => `第 ${t} 个时间步的 ${cell} 单元内部：顶部是状态的通路，每个门的取值标在它的连线上`,
   waveTitle: "RNN 接着画出一条没见过的波形",
   activationsTitle: "激活函数及其斜率",
   activationChoice: "激活函数",

@@ -214,3 +214,31 @@ describe("reading answers", () => {
     expect(screen.getByRole("status")).toHaveTextContent(/^✓ Right/);
   });
 });
+
+describe("cell diagrams", () => {
+  it("LSTM: the diagram writes the current step's c_{t−1}, c_t, h_t and every gate's value, and follows the step", async () => {
+    const user = userEvent.setup();
+    const { container } = inLang("en", <StepThrough cell="lstm" hidden={2} steps={4} seed={5} />);
+    const tr = engineTrace("lstm", 5);
+    const vec = (a: number[]) => `[${a.map(fmt).join(", ")}]`;
+    for (let t = 1; t <= 2; t++) {
+      const svg = screen.getByRole("img", { name: `Inside the LSTM cell at timestep ${t}: the state's path along the top, each gate's value on its wire` });
+      const text = svg.textContent;
+      const sub = (n: number) => "₀₁₂₃₄₅₆₇₈₉"[n];
+      expect(text).toContain(`c${sub(t)} = ${vec(at(tr.c![0], t))}`);
+      expect(text).toContain(`h${sub(t)} = ${vec(at(tr.h[0], t))}`);
+      for (const g of ["i", "f", "g", "o"]) expect(text).toContain(`${g}${sub(t)} = ${vec(at(tr.gates[g][0], t))}`);
+      if (t === 1) await user.click(screen.getByRole("button", { name: "Next timestep" }));
+    }
+    expect(container.querySelectorAll(".cell-diagram .cell-gate")).toHaveLength(5);
+  });
+
+  it("GRU: r, z, n on their wires and h_t on the state path", () => {
+    inLang("en", <StepThrough cell="gru" hidden={2} steps={4} seed={4} />);
+    const tr = engineTrace("gru", 4);
+    const text = screen.getByRole("img", { name: /Inside the GRU cell at timestep 1/ }).textContent;
+    const vec = (a: number[]) => `[${a.map(fmt).join(", ")}]`;
+    for (const g of ["r", "z", "n"]) expect(text).toContain(`${g}₁ = ${vec(at(tr.gates[g][0], 1))}`);
+    expect(text).toContain(`h₁ = ${vec(at(tr.h[0], 1))}`);
+  });
+});

@@ -12,6 +12,7 @@ import { StepStoreProvider, useStep, type Direction } from "../stepStore";
 import { SymbolPanel, ValuesTable } from "../SymbolPanel";
 import { useHiddenFor } from "../answers";
 import { buildTinyNet, maskStepData, MAX_TINY_HIDDEN, MAX_TINY_STEPS, rowOf, runTinyNet, type TinyNetSpec } from "../tinyNet";
+import { CellDiagram } from "../CellDiagram";
 import { UnrolledDiagram } from "../UnrolledDiagram";
 import { WeightEditor } from "./WeightEditor";
 
@@ -68,6 +69,7 @@ function StepThroughBody({ spec, allowBackward, isEditable }: { spec: TinyNetSpe
         <UnrolledDiagram T={data.T} cell={data.cell} outputs={data.outputs} currentValue={current} />
         <StepControls allowBackward={allowBackward} />
       </div>
+      {data.cell !== "rnn" && <CellDiagram data={data} />}
       <div className="step-equations" aria-label={s.equations} role="group">
         {rows.map((row) => (
           <div key={row.id} className="eq-row">
