@@ -2,7 +2,7 @@
 // t = 1 … T as the lessons write it (h_0 is the initial state), unless the caller gives its own x values.
 // Light on purpose: a lesson page loads it with its widgets, so it leaves out the playground charts' export,
 // zoom and hover machinery; the numbers behind it are in a table for screen readers and keyboard users.
-import { line, scaleLinear, scaleLog } from "d3";
+import { line } from "d3";
 import { useId, useMemo } from "react";
 import { fmt } from "./format";
 import { useStrings } from "./LangContext";
@@ -33,6 +33,28 @@ export interface LessonChartProps {
   /** A vertical marker line at this x. */
   marker?: number;
   height?: number;
+}
+
+/** A linear map [d0, d1] → [r0, r1] (the lesson charts need no more of d3-scale, which would weigh on first load). */
+function linear(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
+  const k = (r1 - r0) / (d1 - d0 || 1);
+  return (v) => r0 + (v - d0) * k;
+}
+
+/** A round step (1, 2 or 5 × 10^n) giving about `count` ticks over [lo, hi]. */
+function tickStep(lo: number, hi: number, count: number): number {
+  const raw = (hi - lo) / Math.max(1, count);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  return (m >= 5 ? 10 : m >= 2 ? 5 : m >= 1 ? 2 : 1) * p;
+}
+
+/** Round ticks inside [lo, hi]. */
+function linearTicks(lo: number, hi: number, count: number): number[] {
+  const step = tickStep(lo, hi, count);
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  return out;
 }
 
 const W = 560;
@@ -67,10 +89,19 @@ export function LessonChart({ title, series, xLabel, yLabel, log = false, yDomai
     if (!Number.isFinite(yLo)) [yLo, yHi] = log ? [1e-3, 1] : [0, 1];
     if (yDomain) [yLo, yHi] = yDomain;
     if (yHi <= yLo) yHi = log ? yLo * 10 : yLo + 1;
-    const xScale = scaleLinear([xLo, xHi], [M.left, W - M.right]);
-    const yRange: [number, number] = [height - M.bottom, M.top];
-    const yScale = log ? scaleLog([yLo, yHi], yRange).nice() : scaleLinear([yLo, yHi], yRange).nice();
-    const ys = yScale as (v: number) => number;
+    const xScale = linear(xLo, xHi, M.left, W - M.right);
+    // Widen the y range to round values (log: whole decades), as d3's nice() would.
+    if (log) {
+      yLo = 10 ** Math.floor(Math.log10(yLo));
+      yHi = 10 ** Math.ceil(Math.log10(yHi));
+      if (yHi <= yLo) yHi = yLo * 10;
+    } else if (!yDomain) {
+      const step = tickStep(yLo, yHi, 5);
+      yLo = Math.floor(yLo / step) * step;
+      yHi = Math.ceil(yHi / step) * step;
+    }
+    const yLin = linear(log ? Math.log10(yLo) : yLo, log ? Math.log10(yHi) : yHi, height - M.bottom, M.top);
+    const ys = log ? (v: number) => yLin(Math.log10(v)) : yLin;
     const made = series.map((ser) => {
       const xs = xsOf(ser);
       return (
@@ -80,8 +111,8 @@ export function LessonChart({ title, series, xLabel, yLabel, log = false, yDomai
           .y((i) => ys(ser.values[i]))(Array.from({ length: ser.values.length }, (_, i) => i)) ?? ""
       );
     });
-    const yt = log ? logTicks(yScale.domain() as [number, number]) : yScale.ticks(5);
-    return { x: xScale, y: ys, paths: made, xTicks: xScale.ticks(Math.min(8, Math.max(2, Math.round(xHi - xLo)))), yTicks: yt };
+    const yt = log ? logTicks([yLo, yHi]) : linearTicks(yLo, yHi, 5);
+    return { x: xScale, y: ys, paths: made, xTicks: linearTicks(xLo, xHi, Math.min(8, Math.max(2, Math.round(xHi - xLo)))), yTicks: yt };
   }, [series, log, yDomain, height]);
   const bottom = height - M.bottom;
   const summary = series.map((ser) => `${ser.label}: ${fmt(ser.values[0])} … ${fmt(ser.values[ser.values.length - 1])}`).join("; ");
