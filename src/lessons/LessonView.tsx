@@ -1,5 +1,5 @@
 // src/lessons/LessonView.tsx: one lesson: its title, the MDX body in the chosen language, and links to its neighbours.
-import { lazy, Suspense, useEffect, type LazyExoticComponent } from "react";
+import { lazy, Suspense, useEffect, useRef, type LazyExoticComponent } from "react";
 import "katex/dist/katex.min.css";
 import "./lessons.css";
 import { findLesson, LESSONS, loadLesson, type LessonContent } from "./catalog";
@@ -7,6 +7,7 @@ import { LANG_TAG, LANGS, langFromHash, rememberLang, useLang, type Lang } from 
 import { LessonLangContext } from "./LangContext";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { MDX_COMPONENTS } from "./mdxComponents";
+import { useScrollCues } from "./scrollCue";
 import { STRINGS } from "./strings";
 
 /** One code-split component per lesson and language, made once at start-up; each loads its MDX when first shown. */
@@ -33,6 +34,8 @@ export function LessonView({ slug }: { slug: string }) {
   const lang = useLang();
   useRememberUrlLang();
   const s = STRINGS[lang];
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useScrollCues(bodyRef, s.scrollCue);
   const found = findLesson(slug);
   if (!found) {
     return (
@@ -58,7 +61,7 @@ export function LessonView({ slug }: { slug: string }) {
         </div>
         <p className="lesson-kicker">{s.lessonNumber(index + 1)}</p>
         <h1>{lesson.title[lang]}</h1>
-        <div className="lesson-body">
+        <div className="lesson-body" ref={bodyRef}>
           <Suspense fallback={<p role="status">{s.loadingLesson}</p>}>
             <LessonBody slug={slug} lang={lang} />
           </Suspense>

@@ -1,6 +1,8 @@
 // src/lessons/LiveEquation.tsx: an equation whose bound symbols (sym()) light up with the widget's hovered symbol,
 // and set it when the pointer moves over them.
 import { useEffect, useMemo, useRef, type MouseEvent } from "react";
+import { useStrings } from "./LangContext";
+import { markOverflow } from "./scrollCue";
 import { useStep } from "./stepStore";
 import { renderTex } from "./Tex";
 
@@ -20,13 +22,22 @@ export function LiveEquation({ tex, display = true, className }: { tex: string; 
     }
   }, [hovered, html]);
 
-  // A wide equation scrolls sideways; keyboard users must be able to reach it to scroll it.
+  // A wide equation scrolls sideways, with a visible cue and keyboard access (also outside a lesson page, e.g. in
+  // an embedded block): re-checked when its maths or its width changes.
+  const cue = useStrings().scrollCue;
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
-    if (root.scrollWidth > root.clientWidth + 1) root.tabIndex = 0;
-    else root.removeAttribute("tabindex");
-  }, [html]);
+    markOverflow(root, cue);
+    if (typeof ResizeObserver === "undefined") return; // jsdom
+    const resize = new ResizeObserver(() => {
+      markOverflow(root, cue);
+    });
+    resize.observe(root);
+    return () => {
+      resize.disconnect();
+    };
+  }, [html, cue]);
 
   const onMouseOver = (event: MouseEvent<HTMLDivElement>) => {
     const target = event.target instanceof Element ? event.target.closest<HTMLElement>("[data-sym]") : null;

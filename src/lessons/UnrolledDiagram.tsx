@@ -1,7 +1,7 @@
 // src/lessons/UnrolledDiagram.tsx: the network unrolled in time as SVG; the current timestep is highlighted, and its
 // nodes and arrows share symbol keys with the equations (hover one, the other lights up).
 import type { CellType, OutputMode } from "../engine";
-import { fmtVec } from "./format";
+import { fmt, fmtVec } from "./format";
 import { useStrings } from "./LangContext";
 import { useStep } from "./stepStore";
 
@@ -127,8 +127,13 @@ export function UnrolledDiagram({ T, cell, outputs, currentValue }: UnrolledDiag
               </text>
             </g>
             {isCur && currentValue && (
-              <text className="unrolled-value" x={x} y={Y_H + NODE_R + 14} textAnchor="middle">
-                {fmtVec(currentValue)}
+              // Beside the input arrow, not on it: one entry per line, right of the arrow.
+              <text className="unrolled-value" x={x + 7} y={Y_H + NODE_R + 14} textAnchor="start" aria-label={fmtVec(currentValue)}>
+                {Array.from(currentValue, (v, j) => (
+                  <tspan key={j} x={x + 7} dy={j === 0 ? 0 : "1.15em"}>
+                    {fmt(v)}
+                  </tspan>
+                ))}
               </text>
             )}
             {hasOut(step) && (

@@ -208,6 +208,8 @@ function backwardRows(data: StepData, t: number): EquationRow[] {
   const zeroNote = "0";
   const rows: EquationRow[] = [...outputRows(data, t, false)];
   const G = data.cell === "rnn" ? 1 : data.cell === "lstm" ? 4 : 3;
+  /** The σ′ and tanh′ factors written from the gate values the forward pass produced. */
+  const sigmaPrime = (v: Float64Array): string => `${texCol(v)} \\odot \\left(1 - ${texCol(v)}\\right)`;
 
   if (data.cell === "rnn") {
     const WhhT = transposed(p[P.Whh]);
@@ -225,10 +227,13 @@ function backwardRows(data: StepData, t: number): EquationRow[] {
       substituted: `${d("L", `a_{${t}}`)} = ${texCol(dh)} \\odot \\left(1 - ${texCol(h)} \\odot ${texCol(h)}\\right)`,
       result: texCol(da),
     });
+    // The weight gradient is a sum over every step; this step contributes the marked term.
+    const term = `\\underbrace{${texCol(da)}${texRow(hPrev)}}_{t = ${t}}`;
+    const sumTerms = `${t > 1 ? "\\ldots + " : ""}${term}${t < T ? " + \\ldots" : ""}`;
     rows.push({
       id: "gWhh",
       general: `${sym("gWhh", d("L", "W_{hh}"))} = \\sum_{t=1}^{${T}} ${sym("da", d("L", "a_t"))}\\,${sym("hPrev", "h_{t-1}^{\\top}")}`,
-      substituted: `${d("L", `a_{${t}}`)}\\,h_{${t - 1}}^{\\top} = ${texCol(da)}${texRow(hPrev)}, \\qquad \\sum_{t=1}^{${T}}`,
+      substituted: `${d("L", "W_{hh}")} = \\sum_{t=1}^{${T}} ${d("L", "a_t")}\\,h_{t-1}^{\\top} = ${sumTerms}`,
       result: texMat(p[P.Whh].grad, H, H),
     });
     return rows;
@@ -247,25 +252,58 @@ function backwardRows(data: StepData, t: number): EquationRow[] {
       : zeroNote;
     rows.push({
       id: "dh",
-      general: `${sym("dh", d("L", "h_t"))} = ${headGeneral} + \\sum_{k \\in \\{i,f,g,o\\}} ${sym("Whh", "W_{hk}^{\\top}")}\\,${sym("daNext", d("L", "a^{k}_{t+1}"))}`,
+      general: `${sym("dh", d("L", "h_t"))} = ${headGeneral} + \\sum_{k \\in \\{i,f,g,o\\}} ${sym("Whh", "W_{hk}^{\\top}")}\\,${sym("daNext", "\\delta^{k}_{t+1}")}`,
       substituted: `${d("L", `h_{${t}}`)} = ${headTerm}${BREAK}+ ${future}`,
       result: texCol(dh),
     });
-    const o = rowOf(data.gates.o, k, H);
+    const gate = (name: string): Float64Array => rowOf(data.gates[name], k, H);
+    const o = gate("o");
     const c = rowOf(data.c!, k, H);
+    const cPrev = t > 1 ? rowOf(data.c!, k - 1, H) : new Float64Array(H);
     const dc = rowOf(data.dc!, k, H);
     const dcNext = hasNext ? rowOf(data.dc!, k + 1, H) : null;
     const fNext = hasNext ? rowOf(data.gates.f, k + 1, H) : null;
+    const tanhC = H === 1 ? `\\tanh(${texCol(c)})` : `\\tanh${texCol(c)}`;
     rows.push({
       id: "dc",
       general: `${sym("dc", d("L", "c_t"))} = ${sym("dh", d("L", "h_t"))} \\odot ${sym("o", "o_t")} \\odot \\left(1 - \\tanh^2 ${sym("c", "c_t")}\\right) + ${sym("dcNext", d("L", "c_{t+1}"))} \\odot ${sym("fNext", "f_{t+1}")}`,
-      substituted: `${d("L", `c_{${t}}`)} = ${texCol(dh)} \\odot ${texCol(o)} \\odot \\left(1 - \\tanh^2 ${H === 1 ? `(${texCol(c)})` : texCol(c)}\\right) + ${dcNext && fNext ? `${texCol(dcNext)} \\odot ${texCol(fNext)}` : zeroNote}`,
+      substituted: `${d("L", `c_{${t}}`)} = ${texCol(dh)} \\odot ${texCol(o)} \\odot \\left(1 - \\tanh^2 ${H === 1 ? `(${texCol(c)})` : texCol(c)}\\right)${BREAK}+ ${dcNext && fNext ? `${texCol(dcNext)} \\odot ${texCol(fNext)}` : zeroNote}`,
       result: texCol(dc),
     });
+    // The gate deltas δ^k_t = ∂L/∂(gate k's pre-activation): what W_hk^T sends to h_{t−1} one step earlier.
+    const delta = (g: number): Float64Array => rowOf(data.dPre, k, G * H).subarray(g * H, (g + 1) * H);
+    const dRow = (name: string, general: string, substituted: string): EquationRow => ({
+      id: `d${name}`,
+      general: `${sym(`d${name}`, `\\delta^{${name}}_t`)} = ${general}`,
+      substituted: `\\delta^{${name}}_{${t}} = ${substituted}`,
+      result: texCol(delta(names.indexOf(name))),
+    });
+    rows.push(
+      dRow(
+        "o",
+        `${sym("dh", d("L", "h_t"))} \\odot \\tanh(${sym("c", "c_t")}) \\odot ${sym("o", "o_t")} \\odot (1 - ${sym("o", "o_t")})`,
+        `${texCol(dh)} \\odot ${tanhC}${BREAK}\\odot ${sigmaPrime(o)}`,
+      ),
+      dRow(
+        "f",
+        `${sym("dc", d("L", "c_t"))} \\odot ${sym("cPrev", "c_{t-1}")} \\odot ${sym("f", "f_t")} \\odot (1 - ${sym("f", "f_t")})`,
+        `${texCol(dc)} \\odot ${texCol(cPrev)}${BREAK}\\odot ${sigmaPrime(gate("f"))}`,
+      ),
+      dRow(
+        "i",
+        `${sym("dc", d("L", "c_t"))} \\odot ${sym("g", "g_t")} \\odot ${sym("i", "i_t")} \\odot (1 - ${sym("i", "i_t")})`,
+        `${texCol(dc)} \\odot ${texCol(gate("g"))}${BREAK}\\odot ${sigmaPrime(gate("i"))}`,
+      ),
+      dRow(
+        "g",
+        `${sym("dc", d("L", "c_t"))} \\odot ${sym("i", "i_t")} \\odot (1 - ${sym("g", "g_t")}^2)`,
+        `${texCol(dc)} \\odot ${texCol(gate("i"))}${BREAK}\\odot \\left(1 - ${texCol(gate("g"))}^{\\odot 2}\\right)`,
+      ),
+    );
     return rows;
   }
 
-  // GRU
+  // GRU (PyTorch's gate order r, z, n)
   const dPreHNext = hasNext ? rowOf(data.dPreH!, k + 1, G * H) : null;
   const dhNext = hasNext ? rowOf(data.dh, k + 1, H) : null;
   const zNext = hasNext ? rowOf(data.gates.z, k + 1, H) : null;
@@ -279,10 +317,36 @@ function backwardRows(data: StepData, t: number): EquationRow[] {
     : zeroNote;
   rows.push({
     id: "dh",
-    general: `${sym("dh", d("L", "h_t"))} = ${headGeneral} + ${sym("dhNext", d("L", "h_{t+1}"))} \\odot ${sym("zNext", "z_{t+1}")} + \\sum_{k \\in \\{r,z,n\\}} ${sym("Whh", "W_{hk}^{\\top}")}\\,${sym("daNext", "\\delta^{k}_{t+1}")}`,
+    general: `${sym("dh", d("L", "h_t"))} = ${headGeneral} + ${sym("dhNext", d("L", "h_{t+1}"))} \\odot ${sym("zNext", "z_{t+1}")} + \\sum_{k \\in \\{r,z\\}} ${sym("Whh", "W_{hk}^{\\top}")}\\,${sym("daNext", "\\delta^{k}_{t+1}")} + ${sym("Whh", "W_{hn}^{\\top}")}\\left(${sym("daNext", "r_{t+1} \\odot \\delta^{n}_{t+1}")}\\right)`,
     substituted: `${d("L", `h_{${t}}`)} = ${headTerm} + ${dhNext && zNext ? `${texCol(dhNext)} \\odot ${texCol(zNext)}` : zeroNote}${BREAK}+ ${gateTerms}`,
     result: texCol(dh),
   });
+  const gate = (name: string): Float64Array => rowOf(data.gates[name], k, H);
+  const z = gate("z");
+  const n = gate("n");
+  const r = gate("r");
+  const hn = rowOf(data.hn!, k, H);
+  const delta = (g: number): Float64Array => rowOf(data.dPre, k, G * H).subarray(g * H, (g + 1) * H);
+  rows.push(
+    {
+      id: "dn",
+      general: `${sym("dn", "\\delta^{n}_t")} = ${sym("dh", d("L", "h_t"))} \\odot (1 - ${sym("z", "z_t")}) \\odot (1 - ${sym("n", "n_t")}^2)`,
+      substituted: `\\delta^{n}_{${t}} = ${texCol(dh)} \\odot \\left(1 - ${texCol(z)}\\right)${BREAK}\\odot \\left(1 - ${texCol(n)}^{\\odot 2}\\right)`,
+      result: texCol(delta(2)),
+    },
+    {
+      id: "dz",
+      general: `${sym("dz", "\\delta^{z}_t")} = ${sym("dh", d("L", "h_t"))} \\odot (${sym("hPrev", "h_{t-1}")} - ${sym("n", "n_t")}) \\odot ${sym("z", "z_t")} \\odot (1 - ${sym("z", "z_t")})`,
+      substituted: `\\delta^{z}_{${t}} = ${texCol(dh)} \\odot \\left(${texCol(hPrev)} - ${texCol(n)}\\right)${BREAK}\\odot ${sigmaPrime(z)}`,
+      result: texCol(delta(1)),
+    },
+    {
+      id: "dr",
+      general: `${sym("dr", "\\delta^{r}_t")} = ${sym("dn", "\\delta^{n}_t")} \\odot \\left(${sym("hn", "W_{hn} h_{t-1} + b_{hn}")}\\right) \\odot ${sym("r", "r_t")} \\odot (1 - ${sym("r", "r_t")})`,
+      substituted: `\\delta^{r}_{${t}} = ${texCol(delta(2))} \\odot ${texCol(hn)}${BREAK}\\odot ${sigmaPrime(r)}`,
+      result: texCol(delta(0)),
+    },
+  );
   return rows;
 }
 
@@ -322,18 +386,34 @@ export function stepSymbols(data: StepData, t: number, direction: Direction): Sy
       vec("hPrev", `h_{${t - 1}}`, `h_${t - 1}`, t > 1 ? rowOf(data.h, k - 1, H) : zeros);
       if (t < data.T) vec("daNext", d("L", `a_{${t + 1}}`), `∂L/∂a_${t + 1}`, rowOf(data.dPre, k + 1, H));
     }
-    if (data.cell === "lstm") {
-      vec("o", `o_{${t}}`, `o_${t}`, rowOf(data.gates.o, k, H));
-      vec("c", `c_{${t}}`, `c_${t}`, rowOf(data.c!, k, H));
-      vec("dc", d("L", `c_{${t}}`), `∂L/∂c_${t}`, rowOf(data.dc!, k, H));
-      if (t < data.T) {
-        vec("dcNext", d("L", `c_{${t + 1}}`), `∂L/∂c_${t + 1}`, rowOf(data.dc!, k + 1, H));
-        vec("fNext", `f_{${t + 1}}`, `f_${t + 1}`, rowOf(data.gates.f, k + 1, H));
+    if (data.cell !== "rnn") {
+      const names = gateNames(data.cell);
+      const G = names.length;
+      vec("hPrev", `h_{${t - 1}}`, `h_${t - 1}`, t > 1 ? rowOf(data.h, k - 1, H) : zeros);
+      for (const gate of names) vec(gate, `${gate}_{${t}}`, `${gate}_${t}`, rowOf(data.gates[gate], k, H));
+      if (data.cell === "lstm") {
+        vec("cPrev", `c_{${t - 1}}`, `c_${t - 1}`, t > 1 ? rowOf(data.c!, k - 1, H) : zeros);
+        vec("c", `c_{${t}}`, `c_${t}`, rowOf(data.c!, k, H));
+        vec("dc", d("L", `c_{${t}}`), `∂L/∂c_${t}`, rowOf(data.dc!, k, H));
+      } else {
+        vec("hn", `W_{hn}h_{${t - 1}} + b_{hn}`, `W_hn h_${t - 1} + b_hn`, rowOf(data.hn!, k, H));
       }
-    }
-    if (data.cell === "gru" && t < data.T) {
-      vec("dhNext", d("L", `h_{${t + 1}}`), `∂L/∂h_${t + 1}`, rowOf(data.dh, k + 1, H));
-      vec("zNext", `z_{${t + 1}}`, `z_${t + 1}`, rowOf(data.gates.z, k + 1, H));
+      names.forEach((gate, g) => {
+        vec(`d${gate}`, `\\delta^{${gate}}_{${t}}`, `δ${gate}_${t}`, rowOf(data.dPre, k, G * H).subarray(g * H, (g + 1) * H));
+      });
+      if (t < data.T) {
+        // δ_{t+1} as W_hh sees it, gate blocks stacked in PyTorch's order (GRU: the n block already scaled by r_{t+1}).
+        const next = rowOf(data.cell === "gru" ? data.dPreH! : data.dPre, k + 1, G * H);
+        const order = names.join(", ");
+        vec("daNext", `\\delta_{${t + 1}} \\; (${order})`, `δ_${t + 1} (${order})`, next);
+        if (data.cell === "lstm") {
+          vec("dcNext", d("L", `c_{${t + 1}}`), `∂L/∂c_${t + 1}`, rowOf(data.dc!, k + 1, H));
+          vec("fNext", `f_{${t + 1}}`, `f_${t + 1}`, rowOf(data.gates.f, k + 1, H));
+        } else {
+          vec("dhNext", d("L", `h_{${t + 1}}`), `∂L/∂h_${t + 1}`, rowOf(data.dh, k + 1, H));
+          vec("zNext", `z_{${t + 1}}`, `z_${t + 1}`, rowOf(data.gates.z, k + 1, H));
+        }
+      }
     }
   }
   return out;

@@ -5,7 +5,8 @@
  * Exercises and tests read these back with parseShown().
  */
 export function fmt(v: number): string {
-  if (Number.isNaN(v)) return "NaN";
+  // NaN marks a value hidden until an exercise is answered (maskStepData); the lessons never compute one.
+  if (Number.isNaN(v)) return "?";
   if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
   if (v === 0) return "0";
   const a = Math.abs(v);
@@ -19,9 +20,11 @@ export function fmt(v: number): string {
   return s.replace(/-/g, "−");
 }
 
-/** Reads a number as fmt() wrote it, or as a learner types it ("−0.4", "-0.4", "0,4" is not accepted). */
+/** Reads a number as fmt() wrote it, or as a learner types it: "−0.4", "-0.4", and with a decimal comma "0,4". */
 export function parseShown(text: string): number {
-  const t = text.trim().replace(/[−–]/g, "-").replace(/\s+/g, "");
+  let t = text.trim().replace(/[−–]/g, "-").replace(/\s+/g, "");
+  // One comma and no point is a decimal comma (0,052); the lessons never write thousands separators.
+  if (/^[^.,]*,[^.,]*$/.test(t)) t = t.replace(",", ".");
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return NaN;
   return Number(t);
 }
@@ -36,6 +39,7 @@ export function fmtVec(values: ArrayLike<number>): string {
 export function texNum(v: number): string {
   const s = fmt(v).replace(/−/g, "-");
   const e = s.indexOf("e");
+  if (s === "?") return "\\boxed{?}";
   if (e < 0) return s === "∞" ? "\\infty" : s;
   return `${s.slice(0, e)}{\\times}10^{${s.slice(e + 1)}}`;
 }

@@ -22,4 +22,13 @@ function Table({ children }: { children?: ReactNode }) {
   );
 }
 
-export const MDX_COMPONENTS: MDXComponents = { Widget, Note, table: Table };
+/** A code block ("The same in PyTorch") scrolls sideways on a narrow screen, and can take focus to be scrolled. */
+function Pre({ children }: { children?: ReactNode }) {
+  return (
+    <pre className="code-block" tabIndex={0}>
+      {children}
+    </pre>
+  );
+}
+
+export const MDX_COMPONENTS: MDXComponents = { Widget, Note, table: Table, pre: Pre };

@@ -38,8 +38,10 @@ export function boolProp(props: WidgetProps, name: string, fallback: boolean): b
   return v;
 }
 
+const OPTIMIZERS = ["sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw"] as const;
+
 export interface RunSpec {
-  optimizer: "sgd" | "momentum" | "rmsprop" | "adam";
+  optimizer: "sgd" | "momentum" | "adagrad" | "rmsprop" | "adam" | "adamw";
   lr: number;
   clip: number | null;
   weightDecay: number;
@@ -59,15 +61,15 @@ export function runsProp(props: WidgetProps, name: string, fallback: string): Ru
     .map((part) => {
       const words = part.split(/\s+/);
       const optimizer = words[0];
-      if (optimizer !== "sgd" && optimizer !== "momentum" && optimizer !== "rmsprop" && optimizer !== "adam") {
-        throw new WidgetPropError(`In ${name}, "${part}" must start with sgd, momentum, rmsprop or adam.`);
+      if (!(OPTIMIZERS as readonly string[]).includes(optimizer)) {
+        throw new WidgetPropError(`In ${name}, "${part}" must start with one of ${OPTIMIZERS.join(", ")}.`);
       }
       const num = (w: string | undefined, what: string): number => {
         const x = Number(w);
         if (w === undefined || !Number.isFinite(x) || x < 0) throw new WidgetPropError(`In ${name}, "${part}" needs a non-negative number for ${what}.`);
         return x;
       };
-      const run: RunSpec = { optimizer, lr: num(words[1], "the learning rate"), clip: null, weightDecay: 0 };
+      const run: RunSpec = { optimizer: optimizer as RunSpec["optimizer"], lr: num(words[1], "the learning rate"), clip: null, weightDecay: 0 };
       for (let i = 2; i < words.length; i += 2) {
         if (words[i] === "clip") run.clip = num(words[i + 1], "clip");
         else if (words[i] === "wd") run.weightDecay = num(words[i + 1], "wd");

@@ -15,4 +15,6 @@ export const WIDGETS: Readonly<Record<string, LazyExoticComponent<WidgetComponen
   classifier: lazy(() => import("./widgets/Classifier")),
   bidirectional: lazy(() => import("./widgets/Bidirectional")),
   seq2seq: lazy(() => import("./widgets/Seq2Seq")),
+  "wave-continue": lazy(() => import("./widgets/WaveContinue")),
+  activations: lazy(() => import("./widgets/Activations")),
 };

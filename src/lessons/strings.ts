@@ -2,8 +2,8 @@
 // Lesson prose lives in lessons/<lang>/*.mdx; this file holds only the widgets' labels and messages.
 import type { Lang } from "./i18n";
 
-const OPTIMIZERS_EN: Partial<Record<string, string>> = { sgd: "SGD", momentum: "SGD with momentum", rmsprop: "RMSprop", adam: "Adam" };
-const OPTIMIZERS_ZH: Partial<Record<string, string>> = { sgd: "SGD", momentum: "带动量的 SGD", rmsprop: "RMSprop", adam: "Adam" };
+const OPTIMIZERS_EN: Partial<Record<string, string>> = { sgd: "SGD", momentum: "SGD with momentum", adagrad: "Adagrad", rmsprop: "RMSprop", adam: "Adam", adamw: "AdamW" };
+const OPTIMIZERS_ZH: Partial<Record<string, string>> = { sgd: "SGD", momentum: "带动量的 SGD", adagrad: "Adagrad", rmsprop: "RMSprop", adam: "Adam", adamw: "AdamW" };
 
 const en = {
   // Lesson pages
@@ -47,6 +47,7 @@ const en = {
     `The network unrolled over ${T} timesteps, ${many ? "with an output at every step" : "with one output after the last step"}; timestep ${t} is highlighted (${forward ? "forward pass" : "backward pass"}).`,
   diagramTitle: "Unrolled network",
   lossLine: (loss: string) => `Loss of this sequence: L = ${loss}`,
+  hiddenUntilAnswered: "A value marked ? is the answer to the exercise below: it appears once you have checked or revealed your answer.",
   noFutureStep: "no step T + 1",
 
   // Weight editor
@@ -61,7 +62,8 @@ const en = {
   predictTitle: "Predict, then reveal",
   yourAnswer: "Your answer",
   answerFor: (what: string) => `Your answer for ${what}`,
-  predictAsk: (what: string) => `Compute ${what} by hand (two decimals are enough), type it, then check.`,
+  predictAsk: (what: string, decimals: number) =>
+    `Compute ${what} by hand, rounded to ${decimals} decimal${decimals === 1 ? "" : "s"} (a decimal comma is fine), type it, then check. Until then it shows as ? in the widget above.`,
   entryOf: (symbol: string, k: number) => `entry ${k} of ${symbol}`,
   check: "Check",
   reveal: "Reveal",
@@ -73,7 +75,11 @@ const en = {
   // Gradient check
   gradCheckTitle: "Gradient check",
   runGradCheck: "Run the gradient check",
-  gradCheckCaption: "BPTT gradients against central finite differences, (L(θ + ε) − L(θ − ε)) / 2ε with ε = 10⁻⁵",
+  gradCheckCaption: "Every weight once: BPTT gradients against central finite differences, (L(θ + ε) − L(θ − ε)) / 2ε with ε = 10⁻⁵",
+  gradCheckCaptionDropped: "Every weight once: gradients without the t + 1 term against central finite differences of the full loss (ε = 10⁻⁵)",
+  dropNextTerm: "Drop the t + 1 term (a BPTT bug)",
+  bpttDropped: "BPTT without the t + 1 term",
+  droppedExplained: "Without the t + 1 term each step's gradient forgets what it did to later steps: only the head's weights, which see no recurrence, still agree.",
   parameter: "Parameter",
   entry: "Entry",
   bptt: "BPTT",
@@ -84,6 +90,36 @@ const en = {
 
   // Gradient flow
   gradientFlowTitle: "Gradient flowing back through time",
+  chartData: "The numbers behind the chart",
+  cellDiagramLabel: (cell: string, t: number) =>
+    `Inside the ${cell} cell at timestep ${t}: the state's path along the top, each gate's value on its wire`,
+  waveTitle: "An RNN continues a wave it has not seen",
+  activationsTitle: "Activation functions and their slopes",
+  activationChoice: "Activation function",
+  preActivation: "pre-activation a",
+  saturated: "saturated",
+  deadRelu: "slope 0",
+  activationLine: (name: string, a: string, f: string, df: string, saturated: boolean, edge: string | null) =>
+    `At a = ${a}: ${name}(a) = ${f}, slope ${name}′(a) = ${df}. ` +
+    (edge === null
+      ? saturated
+        ? "ReLU passes no gradient back here: its slope is 0 for every negative a."
+        : "ReLU's slope is 1 for every positive a: no saturation, but no bound either."
+      : saturated
+        ? `Saturated (|a| > ${edge}, where the slope is below a tenth of its peak): a gradient passing back through this unit nearly vanishes.`
+        : `Not saturated (the slope falls below a tenth of its peak only for |a| > ${edge}).`),
+  trueWave: "the true wave",
+  networkWave: "the network's continuation",
+  waveAxis: (prompt: number) => `step (the network reads steps 1–${prompt}, then continues on its own)`,
+  valueAxis: "value",
+  waveError: (err: string, steps: number) =>
+    `After ${steps} training steps, the continuation is off by ${err} on average (the wave's amplitude is 1).`,
+  scrollCue: "⇆ scroll sideways",
+  stepAxis: "training step",
+  lossAxis: "loss (log scale)",
+  pressTrain: "press Train to draw the curve",
+  timeAxis: "timestep t (t = 1 is the first input; the loss is at t = T)",
+  gradNormAxis: "norm (log scale)",
   spectralRadius: "Spectral radius ρ of W_hh",
   forgetBias: "Forget-gate bias",
   measuredRadius: (r: string) => `ρ(W_hh) measured by the engine: ${r}`,
@@ -107,6 +143,14 @@ const en = {
   clippingOff: "off",
   weightDecay: "Weight decay λ",
   hiddenSize: "Hidden size",
+  errorAnalysisCaption: "Error analysis: accuracy on the held-out sequences by the distance between a and b",
+  markerDistance: "Steps between a and b",
+  sequencesHeader: "Sequences",
+  testAccuracy: "Accuracy",
+  decayKind: "Weight decay applied as",
+  decayAdamL2: "Adam + L2 (PyTorch Adam weight_decay)",
+  decayAdamW: "AdamW (decoupled)",
+  augmentLabel: "Augment: 5 copies of each training wave, shifted up or down, with extra noise",
   trainingLoss: "Training loss",
   validationLoss: "Validation loss",
   diverged: (step: number) => `Diverged at step ${step}: the loss became NaN or infinite. Lower the learning rate or turn on clipping, then reset.`,
@@ -199,6 +243,7 @@ const zh: Strings = {
     `沿时间展开 ${T} 步的网络，${many ? "每一步都有输出" : "只在最后一步之后有一个输出"}；当前高亮第 ${t} 个时间步（${forward ? "前向传播" : "反向传播"}）。`,
   diagramTitle: "展开后的网络",
   lossLine: (loss) => `这个序列的损失：L = ${loss}`,
+  hiddenUntilAnswered: "标为 ? 的值是下方练习的答案：检查或揭晓答案之后才会显示。",
   noFutureStep: "没有第 T + 1 步",
 
   weights: "权重",
@@ -211,7 +256,7 @@ const zh: Strings = {
   predictTitle: "先预测，再揭晓",
   yourAnswer: "你的答案",
   answerFor: (what) => `你对 ${what} 的答案`,
-  predictAsk: (what) => `请手算 ${what}（保留两位小数即可），输入后点击“检查”。`,
+  predictAsk: (what, decimals) => `请手算 ${what}，保留 ${decimals} 位小数（小数点写成逗号也可以），输入后点击“检查”。作答之前，上方组件里的这个值显示为 ?。`,
   entryOf: (symbol, k) => `${symbol} 的第 ${k} 个分量`,
   check: "检查",
   reveal: "揭晓答案",
@@ -222,7 +267,11 @@ const zh: Strings = {
 
   gradCheckTitle: "梯度检验",
   runGradCheck: "运行梯度检验",
-  gradCheckCaption: "BPTT 梯度与中心有限差分 (L(θ + ε) − L(θ − ε)) / 2ε（ε = 10⁻⁵）的对比",
+  gradCheckCaption: "每个权重检验一次：BPTT 梯度与中心有限差分 (L(θ + ε) − L(θ − ε)) / 2ε（ε = 10⁻⁵）的对比",
+  gradCheckCaptionDropped: "每个权重检验一次：去掉 t + 1 项的梯度与完整损失的中心有限差分（ε = 10⁻⁵）的对比",
+  dropNextTerm: "去掉 t + 1 项（一个 BPTT 错误）",
+  bpttDropped: "去掉 t + 1 项的 BPTT",
+  droppedExplained: "去掉 t + 1 项后，每一步的梯度都忘了它对后面各步的影响：只有不经过循环的输出层权重仍然一致。",
   parameter: "参数",
   entry: "分量",
   bptt: "BPTT",
@@ -233,6 +282,34 @@ const zh: Strings = {
   gradientFlowTitle: "沿时间反向流动的梯度",
   spectralRadius: "W_hh 的谱半径 ρ",
   forgetBias: "遗忘门偏置",
+  chartData: "图中的数据",
+  cellDiagramLabel: (cell, t) => `第 ${t} 个时间步的 ${cell} 单元内部：顶部是状态的通路，每个门的取值标在它的连线上`,
+  waveTitle: "RNN 接着画出一条没见过的波形",
+  activationsTitle: "激活函数及其斜率",
+  activationChoice: "激活函数",
+  preActivation: "预激活值 a",
+  saturated: "饱和区",
+  deadRelu: "斜率为 0",
+  activationLine: (name, a, f, df, saturated, edge) =>
+    `在 a = ${a} 处：${name}(a) = ${f}，斜率 ${name}′(a) = ${df}。` +
+    (edge === null
+      ? saturated
+        ? "这里 ReLU 不往回传任何梯度：对所有负的 a，它的斜率都是 0。"
+        : "对所有正的 a，ReLU 的斜率都是 1：不会饱和，但也没有上界。"
+      : saturated
+        ? `处于饱和区（|a| > ${edge}，斜率不到峰值的十分之一）：经过这个单元往回传的梯度几乎消失。`
+        : `未饱和（只有当 |a| > ${edge} 时，斜率才会低于峰值的十分之一）。`),
+  trueWave: "真实的波形",
+  networkWave: "网络续写的部分",
+  waveAxis: (prompt) => `时间步（网络先读第 1–${prompt} 步，然后自己接着往下写）`,
+  valueAxis: "数值",
+  waveError: (err, steps) => `训练 ${steps} 步之后，续写部分与真实波形平均相差 ${err}（波形的振幅为 1）。`,
+  scrollCue: "⇆ 左右滑动查看",
+  stepAxis: "训练步数",
+  lossAxis: "损失（对数刻度）",
+  pressTrain: "按“训练”开始画曲线",
+  timeAxis: "时间步 t（t = 1 是第一个输入；损失在 t = T）",
+  gradNormAxis: "范数（对数刻度）",
   measuredRadius: (r) => `引擎测得的 ρ(W_hh)：${r}`,
   ratioLine: (first, last, ratio) => `‖∂L/∂h_T‖ = ${last}，‖∂L/∂h_1‖ = ${first}：梯度在反向传回的途中变为原来的 ${ratio} 倍。`,
   clipThreshold: "裁剪阈值（最大范数）",
@@ -252,6 +329,14 @@ const zh: Strings = {
   clippingOff: "关闭",
   weightDecay: "权重衰减 λ",
   hiddenSize: "隐藏层大小",
+  errorAnalysisCaption: "错误分析：按 a 与 b 之间的距离统计留出序列上的准确率",
+  markerDistance: "a 与 b 相隔的步数",
+  sequencesHeader: "序列数",
+  testAccuracy: "准确率",
+  decayKind: "权重衰减的方式",
+  decayAdamL2: "Adam + L2（PyTorch Adam 的 weight_decay）",
+  decayAdamW: "AdamW（解耦）",
+  augmentLabel: "扩充：每条训练波形再加 5 个上下平移、额外加噪的副本",
   trainingLoss: "训练损失",
   validationLoss: "验证损失",
   diverged: (step) => `在第 ${step} 步发散：损失变成了 NaN 或无穷大。请降低学习率或打开梯度裁剪，然后重置。`,

@@ -153,3 +153,35 @@ export function rowOf(a: Float64Array, t: number, n: number): Float64Array {
 export function gateBlock(p: ParamValue, g: number, H: number): Float64Array {
   return p.value.subarray(g * H * p.cols, (g + 1) * H * p.cols);
 }
+
+/**
+ * A copy of the step data with the listed entries replaced by NaN, which the lessons print as "?" (the tiny
+ * networks never compute NaN: their weights are bounded and their cells saturate). `hidden` is useHiddenFor()'s
+ * "quantity:t:unit" list. Hiding h also hides the RNN's pre-activation a_t, from which h_t = tanh(a_t) follows.
+ */
+export function maskStepData(data: StepData, hidden: string): StepData {
+  if (hidden === "") return data;
+  const out: StepData = { ...data, gates: { ...data.gates } };
+  const H = data.H;
+  const blank = (a: Float64Array | null, index: number): Float64Array | null => {
+    if (!a) return a;
+    const copy = a.slice();
+    copy[index] = NaN;
+    return copy;
+  };
+  for (const item of hidden.split(",")) {
+    const [quantity, tText, unitText] = item.split(":");
+    const k = Number(tText) - 1;
+    const at = k * H + Number(unitText) - 1;
+    if (quantity === "h") {
+      out.h = blank(out.h, at)!;
+      out.pre = blank(out.pre, at);
+    } else if (quantity === "c") out.c = blank(out.c, at);
+    else if (quantity === "n") out.gates.n = blank(out.gates.n, at)!;
+    else if (quantity === "y") out.y = blank(out.y, data.outputs === "all" ? k : 0)!;
+    else if (quantity === "dh") out.dh = blank(out.dh, at)!;
+    else if (quantity === "dc") out.dc = blank(out.dc, at);
+    else if (quantity === "da") out.dPre = blank(out.dPre, at)!;
+  }
+  return out;
+}

@@ -8,9 +8,10 @@ import { WIDGETS } from "../../src/lessons/registry";
 const ROOT = join(import.meta.dirname, "..", "..", "lessons");
 const read = (lang: string, slug: string): string => readFileSync(join(ROOT, lang, `${slug}.mdx`), "utf8");
 
-/** The text with display maths, inline maths and code spans removed (they are language-neutral). */
+/** The text with code blocks, display maths, inline maths and code spans removed (they are language-neutral). */
 function prose(mdx: string): string {
   return mdx
+    .replace(/^```[\s\S]*?^```/gm, " ")
     .replace(/\$\$[\s\S]*?\$\$/g, " ")
     .replace(/\$[^$\n]+\$/g, " ")
     .replace(/`[^`\n]*`/g, " ");
@@ -21,7 +22,7 @@ function widgetTags(mdx: string): string[] {
   return [...mdx.matchAll(/<Widget\b[^>]*>/g)].map((m) => m[0].replace(/\s+/g, " ").replace(/\s*\/?>$/, ""));
 }
 
-const JSX_ALLOWED = new Set(["Widget", "Note", "table", "thead", "tbody", "tr", "th", "td"]);
+const JSX_ALLOWED = new Set(["Widget", "Note", "table", "thead", "tbody", "tr", "th", "td", "details", "summary"]);
 const CJK = /[\u4e00-\u9fff]/;
 
 describe("lesson files", () => {
@@ -58,6 +59,9 @@ describe("lesson files", () => {
     expect(zh.match(/^## /gm)?.length).toBe(en.match(/^## /gm)?.length);
     expect(zh.match(/<Note\b/g)?.length ?? 0).toBe(en.match(/<Note\b/g)?.length ?? 0);
     expect(zh.match(/\$\$/g)?.length).toBe(en.match(/\$\$/g)?.length);
+    // Code ("The same in PyTorch") is the same program in both languages.
+    const code = (mdx: string) => [...mdx.matchAll(/^```\w*\n([\s\S]*?)^```/gm)].map((m) => m[1]);
+    expect(code(zh)).toEqual(code(en));
   });
 
   it.each(LESSONS.map((l) => l.slug))("%s: every line of Chinese prose contains Chinese", (slug) => {

@@ -323,12 +323,34 @@ describe("predict, then reveal", () => {
 });
 
 describe("gradient check", () => {
-  it("runs the engine's finite-difference check on the tiny network, and BPTT agrees", async () => {
+  it("checks every weight of the tiny network once by finite differences, and BPTT agrees", async () => {
     const user = userEvent.setup();
     inLang("en", <GradCheck cell="rnn" hidden={2} steps={4} seed={3} />);
     await user.click(screen.getByRole("button", { name: "Run the gradient check" }));
     expect(screen.getByRole("status")).toHaveTextContent(/^They agree/);
     const table = screen.getByRole("table", { name: /BPTT gradients against central finite differences/ });
-    expect(within(table).getAllByRole("row")).toHaveLength(1 + 12);
+    // Every weight once: W_ih 2, W_hh 4, b_ih 2, b_hh 2, W_hy 2, b_y 1; no entry twice.
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(13);
+    const keys = rows.map((r) => `${within(r).getByRole("rowheader").textContent} ${within(r).getAllByRole("cell")[0].textContent}`);
+    expect(new Set(keys).size).toBe(13);
+  });
+
+  it("dropping the t + 1 term makes it fail: the recurrent weights disagree, the head's still agree", async () => {
+    const user = userEvent.setup();
+    inLang("en", <GradCheck cell="rnn" hidden={2} steps={4} seed={3} />);
+    await user.click(screen.getByRole("checkbox", { name: "Drop the t + 1 term (a BPTT bug)" }));
+    await user.click(screen.getByRole("button", { name: "Run the gradient check" }));
+    expect(screen.getByRole("status")).toHaveTextContent(/^They disagree/);
+    const table = screen.getByRole("table", { name: /without the t \+ 1 term/ });
+    for (const r of within(table).getAllByRole("row").slice(1)) {
+      const name = within(r).getByRole("rowheader").textContent;
+      const rel = parseShown(within(r).getAllByRole("cell")[3].textContent);
+      if (name === "W_hy" || name === "b_y") expect(rel, name).toBeLessThan(1e-5);
+      else if (name === "W_hh") expect(rel, name).toBeGreaterThan(1e-3);
+    }
+    // Switching back reruns the check, and it passes again.
+    await user.click(screen.getByRole("checkbox", { name: "Drop the t + 1 term (a BPTT bug)" }));
+    expect(screen.getByRole("status")).toHaveTextContent(/^They agree/);
   });
 });

@@ -2,9 +2,9 @@
 // accuracy on training and held-out sequences and a box to try one's own sequence.
 import { useId, useMemo, useState } from "react";
 import { createNetwork, createOptimizer, type CellType, type Network } from "../../engine";
-import { LossChart } from "../../viz";
 import { fmt } from "../format";
 import { useStrings } from "../LangContext";
+import { LessonLossChart } from "../LessonChart";
 import { choiceProp, intProp, stringProp, type WidgetProps } from "../props";
 import { orderBatch, orderClassOf, orderText, ORDER_SYMBOLS } from "../tasks";
 import { useTraining } from "../useTraining";
@@ -23,6 +23,32 @@ function accuracy(net: Network, batch: typeof TRAIN): number {
   let right = 0;
   for (let b = 0; b < batch.B; b++) if ((y[2 * b + 1] > y[2 * b] ? 1 : 0) === batch.targetIndices[b]) right++;
   return right / batch.B;
+}
+
+/** Distance bands for the error analysis: markers next to each other, a few apart, far apart. */
+export const DISTANCE_BANDS = [
+  [1, 2],
+  [3, 5],
+  [6, 9],
+] as const;
+
+/**
+ * Error analysis: accuracy on the batch split by the distance between a and b (the engine's outputs, as in
+ * accuracy()). Returns one { from, to, count, right } per band.
+ */
+export function accuracyByDistance(net: Network, batch: typeof TRAIN): { from: number; to: number; count: number; right: number }[] {
+  net.forward(batch);
+  const y = net.outputs();
+  const bands = DISTANCE_BANDS.map(([from, to]) => ({ from, to, count: 0, right: 0 }));
+  for (let b = 0; b < batch.B; b++) {
+    const text = orderText(batch, b);
+    const distance = Math.abs(text.indexOf("a") - text.indexOf("b"));
+    const band = bands.find((x) => distance >= x.from && distance <= x.to);
+    if (!band) continue;
+    band.count++;
+    if ((y[2 * b + 1] > y[2 * b] ? 1 : 0) === batch.targetIndices[b]) band.right++;
+  }
+  return bands;
 }
 
 /** The engine's verdict on one sequence: predicted class, and P(true class) = exp(−cross-entropy). */
@@ -84,7 +110,7 @@ function ClassifierRun({ cell, H }: { cell: CellType; H: number }) {
       const seq = orderText(TEST, b);
       return { seq, truth: TEST.targetIndices[b], ...classify(net, seq, TEST.targetIndices[b]) };
     });
-    return { train: accuracy(net, TRAIN), test: accuracy(net, TEST), examples };
+    return { train: accuracy(net, TRAIN), test: accuracy(net, TEST), examples, byDistance: accuracyByDistance(net, TEST) };
   }, [net, run]); // eslint-disable-line react-hooks/exhaustive-deps -- run stands for the weights
   const truth = orderClassOf(text, T);
   const mine = useMemo(() => (truth === null ? null : classify(net, text.trim().toLowerCase(), truth)), [net, text, truth, run]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
@@ -93,12 +119,12 @@ function ClassifierRun({ cell, H }: { cell: CellType; H: number }) {
   return (
     <>
       <TrainingButtons training={training} maxSteps={MAX_STEPS} />
-      <LossChart
+      <LessonLossChart
         train={{ step: run.step, loss: run.loss }}
         validation={{ step: run.valStep, loss: run.valLoss }}
         height={170}
         title={`${s.trainingLoss} / ${s.testLoss}`}
-        emptyMessage={s.train}
+        validationLabel={s.testLoss}
       />
       <p className="run-note" aria-live="polite">
         {s.accuracy(percent(measured.train), percent(measured.test))}
@@ -126,6 +152,29 @@ function ClassifierRun({ cell, H }: { cell: CellType; H: number }) {
                   {className(e.predicted)}
                 </td>
                 <td>{fmt(e.pTrue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="values-table">
+          <caption>{s.errorAnalysisCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.markerDistance}</th>
+              <th scope="col">{s.sequencesHeader}</th>
+              <th scope="col">{s.testAccuracy}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {measured.byDistance.map((band) => (
+              <tr key={band.from}>
+                <th scope="row">
+                  {band.from}–{band.to}
+                </th>
+                <td>{band.count}</td>
+                <td>{band.count > 0 ? percent(band.right / band.count) : "–"}</td>
               </tr>
             ))}
           </tbody>

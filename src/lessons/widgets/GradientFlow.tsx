@@ -2,8 +2,8 @@
 // bias (LSTM) changes; the engine's own spectral radius and gradient clipping on the same gradients.
 import { useId, useMemo, useState } from "react";
 import { clipGradNorm, createNetwork, gradNorm, readTrace, spectralRadius, type CellType } from "../../engine";
-import { GradNormChart } from "../../viz";
 import { fmt } from "../format";
+import { LessonChart } from "../LessonChart";
 import { useStrings } from "../LangContext";
 import { boolProp, choiceProp, intProp, numberProp, type WidgetProps } from "../props";
 import { CELL_NAME } from "./StepThrough";
@@ -81,7 +81,7 @@ export default function GradientFlow(props: WidgetProps) {
         <output htmlFor={knobId}>{fmt(knob)}</output>
       </div>
       {cell !== "lstm" && <p className="hint">{s.measuredRadius(fmt(flow.rho))}</p>}
-      <GradNormChart series={series} title={s.gradientFlowTitle} height={200} />
+      <LessonChart series={series} title={title} xLabel={s.timeAxis} yLabel={s.gradNormAxis} log height={220} />
       <p role="status">{s.ratioLine(fmt(first), fmt(last), fmt(first / last))}</p>
       {showClip && (
         <div className="control-row">

@@ -1,13 +1,14 @@
 // src/lessons/widgets/Predict.tsx: "predict, then reveal": one equation of the tiny network with its numbers in
 // place and the result hidden; the learner types one entry and the widget checks it against the engine.
-import { useId, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
+import { specKey, useAnswers, useHiddenFor } from "../answers";
 import { equationRows, substitutedTex } from "../equations";
 import { fmt, parseShown } from "../format";
 import { useStrings } from "../LangContext";
 import { LiveEquation } from "../LiveEquation";
 import { choiceProp, intProp, numberProp, WidgetPropError, type WidgetProps } from "../props";
 import { StepStoreProvider, type Direction } from "../stepStore";
-import { buildTinyNet, rowOf, runTinyNet, type StepData } from "../tinyNet";
+import { buildTinyNet, maskStepData, rowOf, runTinyNet, type StepData } from "../tinyNet";
 import { readTinySpec } from "./StepThrough";
 
 type Quantity = "h" | "c" | "n" | "y" | "dh" | "da" | "dc";
@@ -43,6 +44,16 @@ function answerOf(data: StepData, q: Quantity, t: number, unit: number): { value
   }
 }
 
+/**
+ * How many decimals a hand calculation needs so that rounding alone keeps it within the tolerance: the fewest d
+ * with 0.5·10^−d ≤ tolerance (±0.01 → 2, ±0.002 → 3).
+ */
+export function decimalsFor(tolerance: number): number {
+  let d = 0;
+  while (0.5 * 10 ** -d > tolerance * (1 + 1e-9) && d < 12) d++;
+  return d;
+}
+
 export default function Predict(props: WidgetProps & { children?: ReactNode }) {
   const spec = readTinySpec(props);
   const quantity = choiceProp<Quantity>(props, "quantity", QUANTITIES, "h");
@@ -52,13 +63,27 @@ export default function Predict(props: WidgetProps & { children?: ReactNode }) {
   const direction: Direction = BACKWARD.includes(quantity) ? "backward" : "forward";
   const s = useStrings();
   const data = useMemo(() => runTinyNet(buildTinyNet(spec), spec), [spec.cell, spec.hidden, spec.steps, spec.seed, spec.outputs]); // eslint-disable-line react-hooks/exhaustive-deps -- spec is rebuilt from literal props each render
-  const row = equationRows(data, t, direction).find((r) => r.id === quantity);
+  // Another exercise on the page may ask for a number this equation substitutes: it stays "?" here too.
+  const hidden = useHiddenFor(spec);
+  const row = equationRows(maskStepData(data, hidden), t, direction).find((r) => r.id === quantity);
   if (!row) throw new WidgetPropError(`There is no equation for "${quantity}" at step ${t} of this ${spec.cell} network.`);
   const answer = answerOf(data, quantity, t, unit);
   const what = data.H === 1 ? answer.name : s.entryOf(answer.name, unit);
   const inputId = useId();
   const [draft, setDraft] = useState("");
   const [feedback, setFeedback] = useState<{ kind: "right" | "wrong" | "revealed" | "empty" } | null>(null);
+  const isAnswered = feedback?.kind === "right" || feedback?.kind === "revealed";
+  // Until it is answered, the same value elsewhere on the page (the step-through widget above) shows "?".
+  const net = specKey(spec);
+  const hide = useAnswers((st) => st.hide);
+  const release = useAnswers((st) => st.release);
+  useEffect(() => {
+    if (isAnswered) return;
+    hide(inputId, { net, quantity, t, unit });
+    return () => {
+      release(inputId);
+    };
+  }, [hide, release, inputId, net, quantity, t, unit, isAnswered]);
 
   const check = () => {
     const v = parseShown(draft);
@@ -84,7 +109,7 @@ export default function Predict(props: WidgetProps & { children?: ReactNode }) {
         <LiveEquation tex={row.general} className="eq-general" />
         <LiveEquation tex={substitutedTex(row, "\\;?")} className="eq-substituted" />
       </StepStoreProvider>
-      <p className="hint">{s.predictAsk(what)}</p>
+      <p className="hint">{s.predictAsk(what, decimalsFor(tolerance))}</p>
       <form
         className="predict-form"
         onSubmit={(e) => {

@@ -10,7 +10,9 @@ import { boolProp, choiceProp, intProp, type WidgetProps } from "../props";
 import { StepControls } from "../StepControls";
 import { StepStoreProvider, useStep, type Direction } from "../stepStore";
 import { SymbolPanel, ValuesTable } from "../SymbolPanel";
-import { buildTinyNet, MAX_TINY_HIDDEN, MAX_TINY_STEPS, rowOf, runTinyNet, type TinyNetSpec } from "../tinyNet";
+import { useHiddenFor } from "../answers";
+import { buildTinyNet, maskStepData, MAX_TINY_HIDDEN, MAX_TINY_STEPS, rowOf, runTinyNet, type TinyNetSpec } from "../tinyNet";
+import { CellDiagram } from "../CellDiagram";
 import { UnrolledDiagram } from "../UnrolledDiagram";
 import { WeightEditor } from "./WeightEditor";
 
@@ -50,7 +52,11 @@ function StepThroughBody({ spec, allowBackward, isEditable }: { spec: TinyNetSpe
   const [{ net, id }, setNet] = useState<{ net: Network; id: number }>(() => ({ net: buildTinyNet(spec), id: 0 }));
   const [version, setVersion] = useState(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for in-place edits of net
-  const data = useMemo(() => runTinyNet(net, spec), [net, spec.cell, spec.hidden, spec.steps, spec.outputs, version]);
+  const computed = useMemo(() => runTinyNet(net, spec), [net, spec.cell, spec.hidden, spec.steps, spec.outputs, version]);
+  // An unanswered exercise further down asks for one of these numbers: it shows as "?" until answered. Edited
+  // weights make different numbers, so nothing is hidden then.
+  const hidden = useHiddenFor(spec);
+  const data = useMemo(() => (version === 0 ? maskStepData(computed, hidden) : computed), [computed, hidden, version]);
   const rows = useMemo(() => equationRows(data, t, direction), [data, t, direction]);
   const stepValues = useMemo(() => stepSymbols(data, t, direction), [data, t, direction]);
   const params = useMemo(() => paramSymbols(data), [data]);
@@ -63,6 +69,7 @@ function StepThroughBody({ spec, allowBackward, isEditable }: { spec: TinyNetSpe
         <UnrolledDiagram T={data.T} cell={data.cell} outputs={data.outputs} currentValue={current} />
         <StepControls allowBackward={allowBackward} />
       </div>
+      {data.cell !== "rnn" && <CellDiagram data={data} />}
       <div className="step-equations" aria-label={s.equations} role="group">
         {rows.map((row) => (
           <div key={row.id} className="eq-row">
@@ -71,6 +78,7 @@ function StepThroughBody({ spec, allowBackward, isEditable }: { spec: TinyNetSpe
           </div>
         ))}
         <p className="loss-line">{s.lossLine(fmt(data.loss))}</p>
+        {hidden !== "" && version === 0 && <p className="hint">{s.hiddenUntilAnswered}</p>}
       </div>
       <div className="step-side">
         <SymbolPanel symbols={[...stepValues, ...params]} />

@@ -2,9 +2,9 @@
 // the sine task, each with its own optimiser, learning rate, clipping or weight decay: a loss chart per run.
 import { useId, useState } from "react";
 import { createNetwork, createOptimizer, type CellType } from "../../engine";
-import { LossChart } from "../../viz";
 import { fmt } from "../format";
 import { useStrings } from "../LangContext";
+import { LessonLossChart } from "../LessonChart";
 import { choiceProp, intProp, runsProp, stringProp, boolProp, type RunSpec, type WidgetProps } from "../props";
 import { sineBatch } from "../tasks";
 import { useTraining, type Training } from "../useTraining";
@@ -85,7 +85,7 @@ function TrainCompareRuns({ runs, setRuns, maxSteps, H, cell }: RunsProps) {
           const spec = runs[k];
           return (
             <div key={k} className="run-panel">
-              <LossChart train={{ step: run.step, loss: run.loss }} height={150} title={s.lossChartTitle(labelOf(spec))} emptyMessage={s.train} />
+              <LessonLossChart train={{ step: run.step, loss: run.loss }} height={150} title={s.lossChartTitle(labelOf(spec))} />
               {setRuns && (
                 <label className="control-row" htmlFor={`${idBase}-${k}`}>
                   {s.learningRate}
