@@ -254,6 +254,11 @@ export class TextStreams {
     return this.passes + this.position / this.S;
   }
 
+  /** Where the next window starts in every stream (0: a fresh pass, from a zero state). */
+  get nextPosition(): number {
+    return this.position;
+  }
+
   /**
    * Fills the batch with the next window ([T][B], time-major, overwriting the previous one) and says whether the
    * streams start afresh (the caller begins from a zero state instead of carrying the last one over).

@@ -12,6 +12,7 @@ import {
 import type { FaultKind, WorkerLike } from "../worker/kit/protocol";
 import { inLang, msgOf, msgPer, type Lang, type Msg, type MsgLike } from "../i18n";
 import { createConnection } from "./kit/connection";
+import { PytorchRequests, type PytorchReport } from "./kit/pytorch";
 import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { CHARS } from "../i18n/chars";
 import { defaults, parseField } from "./schema";
@@ -120,6 +121,8 @@ export interface CharState {
   simulateCrash(): void;
   /** Test hook: make the worker fail in one of the ways a real one can (throw, reject, hang, exit). */
   fault(kind: FaultKind): void;
+  /** "Export to PyTorch": the Python file that continues this run, made by the worker (or why it cannot be). */
+  requestPytorch(): Promise<PytorchReport>;
 }
 
 export interface CharStoreOptions {
@@ -224,6 +227,7 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
     const send = (cmd: CharCommand): void => {
       connection.send(cmd);
     };
+    const pytorch = new PytorchRequests();
 
     const setupNow = () => {
       const { settings, text, vocabulary } = get();
@@ -297,6 +301,9 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
           return;
         case "diverged":
           set({ status: "diverged", divergence: report.divergence });
+          return;
+        case "pytorch":
+          pytorch.settle(report);
           return;
         default:
           return;
@@ -727,6 +734,9 @@ export function createCharStore(options: CharStoreOptions): StoreApi<CharState> 
       },
       fault(kind) {
         connection.fault(kind);
+      },
+      requestPytorch() {
+        return pytorch.request(send);
       },
     };
   });

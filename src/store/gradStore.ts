@@ -8,6 +8,7 @@ import {
 import type { FaultKind, WorkerLike } from "../worker/kit/protocol";
 import { msgOf, type MsgLike } from "../i18n";
 import { createConnection } from "./kit/connection";
+import { PytorchRequests, type PytorchReport } from "./kit/pytorch";
 import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { GRADS } from "../i18n/gradients";
 import { parseField } from "./schema";
@@ -64,6 +65,8 @@ export interface GradState {
   simulateCrash(): void;
   /** Test hook: make the worker fail in one of the ways a real one can (throw, reject, hang, exit). */
   fault(kind: FaultKind): void;
+  /** "Export to PyTorch" of one cell: the Python file that continues its run, made by the worker (or why it cannot be). */
+  requestPytorch(cell: CellType): Promise<PytorchReport>;
   /** Deletes the saved run and starts three new networks with the current settings. */
   forgetSaved(): Promise<void>;
 }
@@ -141,6 +144,7 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       if (cmd.type === "reset" && connection.isRunning) resetsInFlight++;
       connection.send(cmd);
     };
+    const pytorch = new PytorchRequests();
 
     /** Saves a checkpoint: every few seconds while training, at once when training stops (pause, step). */
     const maybeSave = (checkpoint: GradCheckpoint): void => {
@@ -182,6 +186,9 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
 
     const onReport = (report: GradReport): void => {
       switch (report.type) {
+        case "pytorch":
+          pytorch.settle(report);
+          return;
         case "snapshot": {
           const s = report.snapshot;
           if (resetsInFlight > 0 && s.step === 0 && !s.isTraining) resetsInFlight--;
@@ -321,6 +328,9 @@ export function createGradStore(options: GradStoreOptions): StoreApi<GradState> 
       },
       fault(kind) {
         connection.fault(kind);
+      },
+      requestPytorch(cell) {
+        return pytorch.request(send, cell);
       },
       async forgetSaved() {
         if (!saves) return;

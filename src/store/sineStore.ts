@@ -7,6 +7,7 @@ import { msgOf, type MsgLike } from "../i18n";
 import { createConnection } from "./kit/connection";
 import { estimateStepMs, SLOW_STEP_MS, TOO_SLOW_STEP_MS } from "../worker/kit/cost";
 import { slowStepMsg, tooSlowMsg } from "../i18n/kit";
+import { PytorchRequests, type PytorchReport } from "./kit/pytorch";
 import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { SINE } from "../i18n/sine";
 import { parseField } from "./schema";
@@ -62,6 +63,8 @@ export interface SineState {
   simulateCrash(): void;
   /** Test hook: make the worker fail in one of the ways a real one can (throw, reject, hang, exit). */
   fault(kind: FaultKind): void;
+  /** "Export to PyTorch": the Python file that continues this run, made by the worker (or why it cannot be). */
+  requestPytorch(): Promise<PytorchReport>;
 }
 
 export interface SineStoreOptions {
@@ -152,6 +155,7 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
     const send = (cmd: Command): void => {
       connection.send(cmd);
     };
+    const pytorch = new PytorchRequests();
 
     /** Saves the snapshot's checkpoint: every few seconds while training, at once when it stops (pause, step). */
     const maybeSave = (s: Snapshot): void => {
@@ -208,6 +212,9 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
         }
         case "diverged":
           set({ status: "diverged", divergence: report.divergence });
+          return;
+        case "pytorch":
+          pytorch.settle(report);
           return;
         default:
           return;
@@ -378,6 +385,9 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       },
       fault(kind) {
         connection.fault(kind);
+      },
+      requestPytorch() {
+        return pytorch.request(send);
       },
     };
   });

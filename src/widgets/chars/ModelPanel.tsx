@@ -5,6 +5,7 @@ import { CHARS } from "../../i18n/chars";
 import { useChar, useCharStore } from "./CharStoreProvider";
 import { useEmbed } from "../../embed/EmbedContext";
 import { EMBED } from "../../i18n/embed";
+import { PytorchExport } from "./PytorchExport";
 
 export function ModelPanel() {
   const store = useCharStore();
@@ -25,6 +26,7 @@ export function ModelPanel() {
           {t("saveModel")}
         </button>
       </div>
+      <PytorchExport />
       <label htmlFor={fileId}>{t("loadModelFile")}</label>
       <input
         id={fileId}

@@ -11,6 +11,7 @@ import { CellPanel } from "./CellPanel";
 import { ExplanationPanel } from "./ExplanationPanel";
 import { GradStoreProvider, useGrad, useGradStore } from "./GradStoreProvider";
 import { SettingsPanel } from "./SettingsPanel";
+import { PytorchExport } from "./PytorchExport";
 import { cellSummary, statusText } from "./text";
 import "./gradients.css";
 import { Panel, useEmbed } from "../../embed/EmbedContext";
@@ -59,6 +60,7 @@ function GradWidget({ onSettingsChange }: { onSettingsChange: ((s: GradSettings)
       <div className="grad-layout">
         <div className="grad-side">
           <SettingsPanel />
+          <PytorchExport />
         </div>
         <div className="grad-main">
           <Panel id="summary">

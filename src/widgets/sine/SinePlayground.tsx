@@ -8,6 +8,7 @@ import type { SavedRecord } from "../../store/persist";
 import { SineStoreProvider, useSineStore } from "./SineStoreProvider";
 import { DivergencePanel } from "./DivergencePanel";
 import { Messages } from "./Messages";
+import { PytorchExport } from "./PytorchExport";
 import { RunBar } from "./RunBar";
 import { SavedRunNote } from "./SavedRunNote";
 import { SettingsPanel } from "./SettingsPanel";
@@ -111,6 +112,7 @@ function SineWidget({ onSettingsChange, exposeTestHooks }: { onSettingsChange: (
       <div className="sine-layout">
         <div className="sine-side">
           <SettingsPanel />
+          <PytorchExport />
         </div>
         <SineCharts />
       </div>

@@ -1,5 +1,6 @@
 // src/worker/chars/protocol.ts: the character lab's messages (#/lab/chars), on the kit's common base.
 import type { CellType } from "../../engine";
+import type { PytorchCommand, PytorchReport } from "../kit/pytorch";
 import { Transfers, type Checkpoint, type DivergenceInfo, type KitCommand, type KitReport, type LossHistory, type OptimSettings } from "../kit/protocol";
 
 export type { DivergenceInfo, LossHistory, OptimSettings };
@@ -7,7 +8,7 @@ export type { DivergenceInfo, LossHistory, OptimSettings };
 export type CharCheckpoint = Checkpoint;
 
 /** Bump on any change of shape of the Char* types below. */
-export const CHAR_PROTOCOL_VERSION = 2;
+export const CHAR_PROTOCOL_VERSION = 3;
 
 export interface CharModelSettings {
   cell: CellType;
@@ -128,6 +129,8 @@ export type CharCommand =
   | { type: "generate"; requestId: number; sampling: SampleSettings }
   /** The model as a model file (JSON with the vocabulary); answered by a "model" report. */
   | { type: "export"; requestId: number }
+  /** "Export to PyTorch": answered by a "pytorch" report. */
+  | PytorchCommand
   | KitCommand;
 
 export type CharReport =
@@ -139,6 +142,7 @@ export type CharReport =
   | { type: "checkpoint"; checkpoint: CharCheckpoint }
   | { type: "model"; requestId: number; json: string }
   | { type: "diverged"; divergence: DivergenceInfo }
+  | PytorchReport
   | KitReport;
 
 /** The buffers of a character-lab report, to pass as transferables (each a fresh copy). */

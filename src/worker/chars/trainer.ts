@@ -14,6 +14,7 @@ import { History } from "../kit/history";
 import { Every, SliceLoop, type SliceHost } from "../kit/loop";
 import { assertNever, errorReport, KitError, type KitReport } from "../kit/protocol";
 import { estimateStepMs } from "../kit/cost";
+import { answerPytorch } from "../kit/pytorch";
 import { checkClip } from "../sine/trainer";
 import type {
   CharCheckpoint, CharCommand, CharInspection, CharReport, CharSample, CharSetup, CharSnapshot,
@@ -68,6 +69,10 @@ export class CharTrainer {
   private evalNet!: Network;
   private opt!: Optimizer;
   private streams: TextStreams | null = null;
+  /** The training text as ids (what the streams read). */
+  private trainIds: Int32Array = new Int32Array(0);
+  /** Whether the network carries a state into the next window (false after a rebuild or a divergence). */
+  private hasCarry = false;
   private valWindows: Batch[] = [];
   private inspectIds!: Int32Array;
   private inspectSource: CharInspection["source"] = { kind: "text", n: 0 };
@@ -174,6 +179,9 @@ export class CharTrainer {
         case "export":
           this.host.post({ type: "model", requestId: cmd.requestId, json: exportModel(this.net, this.vocabulary.symbols) });
           return;
+        case "exportPytorch":
+          this.host.post(this.exportPytorch(cmd.requestId));
+          return;
         case "ping":
         case "fault":
           return; // answered by serve()
@@ -202,10 +210,12 @@ export class CharTrainer {
     let inspectSource: CharInspection["source"];
     let trainChars = 0;
     let validationChars = 0;
+    let trainIds: Int32Array = new Int32Array(0);
     if (canTrain) {
       const ids = encode(setup.text, vocabulary);
       const split = splitText(ids, setup.validationFraction);
       streams = new TextStreams(split.train, setup.batchSize, setup.bpttLength);
+      trainIds = split.train;
       trainChars = split.train.length;
       validationChars = split.validation.length;
       // A short tail gets shorter windows; too short a tail (under 2 characters per stream) gets none.
@@ -235,6 +245,8 @@ export class CharTrainer {
     this.vocabulary = vocabulary;
     this.canTrain = canTrain;
     this.streams = streams;
+    this.trainIds = trainIds;
+    this.hasCarry = false;
     this.valWindows = valWindows;
     this.inspectIds = inspectIds;
     this.inspectSource = inspectSource;
@@ -295,6 +307,7 @@ export class CharTrainer {
       this.diverge(r.failed.cause, r.failed.what);
       return false;
     }
+    this.hasCarry = true;
     this.lastLossBits = r.loss * BITS_PER_NAT;
     this.lastGradNorm = r.gradNorm;
     this.wasClipped = r.clipped;
@@ -306,6 +319,7 @@ export class CharTrainer {
     this.loop.stop();
     // The carried state came from the bad pass: start the next window from zeros.
     this.net.resetState();
+    this.hasCarry = false;
     const divergence: DivergenceInfo = {
       step: this.stepCount,
       cause,
@@ -322,6 +336,31 @@ export class CharTrainer {
     this.host.post({ type: "diverged", divergence });
     this.snapshot();
     this.postCheckpoint();
+  }
+
+  /** The run as a Python file: the weights and optimiser now, the streams where the next window starts, the carried state. */
+  private exportPytorch(requestId: number): CharReport {
+    const s = this.setup;
+    return answerPytorch(requestId, `char-${s.model.cell}-h${s.model.hiddenSize}-step${this.stepCount}.py`, () => {
+      this.requireTrainable();
+      const streams = this.streams!;
+      return {
+        net: this.net,
+        optimizer: this.opt,
+        clipMaxNorm: s.optim.clipMaxNorm,
+        data: {
+          kind: "stream",
+          ids: this.trainIds,
+          B: streams.B,
+          T: streams.T,
+          position: streams.nextPosition,
+          state: this.hasCarry && streams.nextPosition > 0 ? this.net.finalState() : null,
+          vocabulary: this.vocabulary.symbols,
+        },
+        stepsDone: this.stepCount,
+        title: "RNN Notebook: character lab",
+      };
+    });
   }
 
   /** After anything that changed the weights outside training: a snapshot, a live sample, a look inside, a checkpoint. */

@@ -2,12 +2,13 @@
 // One worker trains a tanh-RNN, an LSTM and a GRU side by side on the same batches of the memory task ("recall the
 // first symbol after T steps").
 import type { CellType, GuardFailure, InitScheme } from "../../engine";
+import type { PytorchCommand, PytorchReport } from "../kit/pytorch";
 import { Transfers, type KitCommand, type KitReport, type OptimSettings } from "../kit/protocol";
 
 export type { OptimSettings };
 
 /** Bump on any change of shape of the Grad* types below. */
-export const GRAD_PROTOCOL_VERSION = 3;
+export const GRAD_PROTOCOL_VERSION = 4;
 
 /** The three cells, in the order every Grad* array lists them. */
 export const GRAD_CELLS = ["rnn", "lstm", "gru"] as const satisfies readonly CellType[];
@@ -150,6 +151,8 @@ export type GradCommand =
   | { type: "init"; version: number; setup: GradSetup; resume?: GradCheckpoint }
   /** Three new networks from this setup; step count back to 0. */
   | { type: "reset"; setup: GradSetup }
+  /** "Export to PyTorch" of one cell (`cell`): answered by a "pytorch" report. */
+  | PytorchCommand
   | KitCommand;
 
 export type GradReport =
@@ -158,6 +161,7 @@ export type GradReport =
   | { type: "diverged"; cell: CellType; divergence: GradDivergence }
   /** The weights now, for restarting a crashed worker (at most about once a second). */
   | { type: "checkpoint"; checkpoint: GradCheckpoint }
+  | PytorchReport
   | KitReport;
 
 function addHistory(t: Transfers, h: GradHistory): void {

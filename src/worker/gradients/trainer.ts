@@ -13,6 +13,7 @@ import { History } from "../kit/history";
 import { Every, SliceLoop, type SliceHost } from "../kit/loop";
 import { assertNever, errorReport, KitError, type KitReport } from "../kit/protocol";
 import { estimateStepMs } from "../kit/cost";
+import { answerPytorch } from "../kit/pytorch";
 import { checkClip } from "../sine/trainer";
 import {
   GRAD_CELLS,
@@ -199,6 +200,9 @@ export class GradTrainer {
           this.applyOptim(cmd.optim);
           this.snapshot();
           return;
+        case "exportPytorch":
+          this.host.post(this.exportPytorch(cmd.requestId, cmd.cell));
+          return;
         case "ping":
         case "fault":
           return; // answered by serve()
@@ -266,6 +270,23 @@ export class GradTrainer {
       else r.opt.lr = o.learningRate;
     }
     this.setup = { ...this.setup, optim: o };
+  }
+
+  /** One cell's run as a Python file: its weights and optimiser now, the next two batches of the task, then fresh ones. */
+  private exportPytorch(requestId: number, cell: string | undefined): GradReport {
+    const run = this.runs.find((r) => r.cell === cell) ?? this.runs[0];
+    return answerPytorch(requestId, `memory-${run.cell}-T${this.setup.task.seqLength}-step${this.stepCount}.py`, () => ({
+      net: run.net,
+      optimizer: run.opt,
+      clipMaxNorm: this.setup.optim.clipMaxNorm,
+      data: {
+        kind: "batches",
+        batches: [this.task.batchAt(this.stepCount), this.task.batchAt(this.stepCount + 1)],
+        continueWith: { kind: "memoryTask", ...this.task.spec },
+      },
+      stepsDone: this.stepCount,
+      title: `RNN Notebook: gradient visualizer, ${run.cell.toUpperCase()} on the memory task`,
+    }));
   }
 
   /** One batch for every running cell. Returns false when no cell is left running. */

@@ -1,12 +1,13 @@
 // src/worker/sine/protocol.ts: the sine playground's messages, on the kit's common base (../kit/protocol.ts).
 import type { CellType, InitScheme } from "../../engine";
 import type { SineSpec } from "../../data/sine";
+import type { PytorchCommand, PytorchReport } from "../kit/pytorch";
 import { Transfers, type Checkpoint, type DivergenceInfo, type KitCommand, type KitReport, type LossHistory, type OptimSettings } from "../kit/protocol";
 
 export type { Checkpoint, DivergenceInfo, LossHistory, OptimSettings };
 
 /** Bump on any change of shape: a mismatch means a stale cached worker ("reload the page"). */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export interface ModelSettings {
   cell: CellType;
@@ -92,11 +93,14 @@ export type Command =
   | { type: "reset"; setup: TrainerSetup }
   /** After a divergence: new optimiser settings, moments cleared, training resumes from the kept weights. */
   | { type: "resume"; optim: OptimSettings }
+  /** "Export to PyTorch": answered by a "pytorch" report. */
+  | PytorchCommand
   | KitCommand;
 
 export type Report =
   | { type: "snapshot"; snapshot: Snapshot }
   | { type: "diverged"; divergence: DivergenceInfo }
+  | PytorchReport
   | KitReport;
 
 /** The buffers of a report, to pass as transferables (each is a fresh copy, never a workspace view). */

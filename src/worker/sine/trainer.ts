@@ -13,6 +13,7 @@ import { History } from "../kit/history";
 import { Every, SliceLoop, type SliceHost } from "../kit/loop";
 import { assertNever, errorReport, KitError, type KitReport } from "../kit/protocol";
 import { estimateStepMs } from "../kit/cost";
+import { answerPytorch, copyBatch } from "../kit/pytorch";
 import type { Checkpoint, Command, DivergenceInfo, LossHistory, OptimSettings, Report, Snapshot, TrainerSetup } from "./protocol";
 
 export type TrainerHost = SliceHost<Report | KitReport>;
@@ -44,6 +45,8 @@ export class Trainer {
   private guard!: StepGuard;
   private data!: SeriesDataset;
   private batcher!: SeriesBatcher;
+  /** Batches drawn ahead (for an export: its first batch is the one trained on next), trained before new ones. */
+  private ahead: Batch[] = [];
   private validation!: Batch;
   private stepCount = 0;
   private lastLoss = NaN;
@@ -117,6 +120,9 @@ export class Trainer {
           this.guard.rebase(this.stepCount);
           this.loop.start();
           return;
+        case "exportPytorch":
+          this.host.post(this.exportPytorch(cmd.requestId));
+          return;
         case "ping":
         case "fault":
           return; // answered by serve()
@@ -147,6 +153,7 @@ export class Trainer {
     this.net = net;
     this.opt = opt;
     this.batcher = new SeriesBatcher(data, setup.batchSize, setup.seed + 1);
+    this.ahead = [];
     this.validation = wholeBatch(data, data.validation.slice(0, 64));
     this.stepCount = resume?.step ?? 0;
     this.guard = new StepGuard(net, this.stepCount);
@@ -184,7 +191,7 @@ export class Trainer {
 
   /** One optimiser step: the values it trained on, or false (reported) when the run diverged. */
   private stepOnce(): number | false {
-    const batch = this.batcher.next();
+    const batch = this.ahead.shift() ?? this.batcher.next();
     const r = this.guard.step(this.opt, batch, this.stepCount, { clipMaxNorm: this.setup.optim.clipMaxNorm });
     this.stepCount++;
     if (r.failed) {
@@ -216,6 +223,23 @@ export class Trainer {
     this.valHistory.truncateAfter(this.stepCount);
     this.host.post({ type: "diverged", divergence });
     this.snapshot();
+  }
+
+  /** The run as a Python file: the weights and optimiser now, the next batch this page would train on, then random windows. */
+  private exportPytorch(requestId: number): Report {
+    const { data, setup } = this;
+    const name = setup.data.kind === "sine" ? "sine" : "series";
+    return answerPytorch(requestId, `${name}-${setup.model.cell}-step${this.stepCount}.py`, () => {
+      if (this.ahead.length === 0) this.ahead.push(copyBatch(this.batcher.next()));
+      return {
+        net: this.net,
+        optimizer: this.opt,
+        clipMaxNorm: setup.optim.clipMaxNorm,
+        data: { kind: "batches", batches: this.ahead.slice(), continueWith: { kind: "seriesWindows", pool: data.train, T: data.T, horizon: data.horizon, B: setup.batchSize } },
+        stepsDone: this.stepCount,
+        title: name === "sine" ? "RNN Notebook: sine playground" : "RNN Notebook: own series",
+      };
+    });
   }
 
   checkpoint(): Checkpoint {
