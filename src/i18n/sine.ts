@@ -31,8 +31,8 @@ export const SINE = {
   causeNan: { en: "the loss became NaN (not a number)", zh: "损失变成了 NaN（非数）" },
   causeInf: { en: "the loss became infinite", zh: "损失变成了无穷大" },
   causeBlowUp: { en: "the loss blew up, thousands of times above where it started", zh: "损失暴涨到了起始值的数千倍" },
-  keptFrom: { en: "The weights from step {step} (loss {loss}) are kept.", zh: "已保留第 {step} 步的权重（损失 {loss}）。" },
-  keptInitial: { en: "The initial weights are kept.", zh: "已保留初始权重。" },
+  keptFrom: { en: "The weights from step {step} (loss {loss}) are kept, so the run is back at step {step}.", zh: "已保留第 {step} 步的权重（损失 {loss}），因此运行回到第 {step} 步。" },
+  keptInitial: { en: "The initial weights are kept, so the run is back at step 0.", zh: "已保留初始权重，因此运行回到第 0 步。" },
   stoppedAt: { en: "Training stopped at step {step}: {cause}. {kept}", zh: "训练在第 {step} 步停止：{cause}。{kept}" },
   clippedAt: { en: "gradients are clipped at norm {norm}", zh: "梯度按范数 {norm} 裁剪" },
   clippingOff: { en: "gradient clipping is off", zh: "梯度裁剪已关闭" },
@@ -41,6 +41,26 @@ export const SINE = {
     zh: "学习率为 {lr}（{optimizer}），{clipping}。更小的步长或裁剪过的梯度通常能让训练保持稳定。请选择下面的一种补救办法，或者修改设置后按“训练”，从保留的权重继续训练。",
   },
   halveLr: { en: "Halve the learning rate and continue", zh: "学习率减半并继续" },
+  safeLr: { en: "Use learning rate {lr} and continue", zh: "使用学习率 {lr} 并继续" },
+  adviceLrLocked: {
+    en: "This page fixes the learning rate at {lr} ({optimizer}), so it cannot be changed here, and {clipping}. What you can do: {options}press Reset to start again from new weights, or open the full playground to change the learning rate.",
+    zh: "本页把学习率固定为 {lr}（{optimizer}），无法在这里修改；{clipping}。你可以：{options}按“重置”从新的权重重新开始，或者打开完整的练习场来修改学习率。",
+  },
+  adviceClipOption: { en: "turn on clipping below and continue, ", zh: "用下面的按钮开启梯度裁剪并继续，" },
+  notLearningTitle: { en: "The network is not learning", zh: "网络没有在学习" },
+  notLearning: {
+    en: "After {step} steps the loss is {recent}, not below where it started ({start}). With learning rate {lr} the updates are too large (the units saturate and the prediction goes flat) or get nowhere.",
+    zh: "训练 {step} 步后，损失为 {recent}，没有低于起始值（{start}）。学习率 {lr} 下，更新要么太大（单元饱和，预测变成一条直线），要么毫无进展。",
+  },
+  restartSafeLr: { en: "Start again with learning rate {lr}", zh: "用学习率 {lr} 重新开始" },
+  notLearningLocked: {
+    en: "This page fixes the learning rate, so it cannot be changed here: press Reset to start again from new weights, or open the full playground to try another learning rate.",
+    zh: "本页固定了学习率，无法在这里修改：按“重置”从新的权重重新开始，或者打开完整的练习场尝试其他学习率。",
+  },
+  notLearningSameLr: {
+    en: "The learning rate is already one that trains the sine data well: try a larger hidden size, another cell, or check the series.",
+    zh: "这个学习率已经能很好地训练正弦数据：试试更大的隐藏层、换一种单元，或者检查数据序列。",
+  },
   turnOnClipping: { en: "Turn on clipping and continue", zh: "开启梯度裁剪并继续" },
   clipAtOne: { en: "Clip at norm 1 and continue", zh: "按范数 1 裁剪并继续" },
 

@@ -8,6 +8,7 @@ import { createConnection } from "./kit/connection";
 import { estimateStepMs, SLOW_STEP_MS, TOO_SLOW_STEP_MS } from "../worker/kit/cost";
 import { slowStepMsg, tooSlowMsg } from "../i18n/kit";
 import { PytorchRequests, type PytorchReport } from "./kit/pytorch";
+import { safeLearningRate } from "./kit/remedy";
 import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { SINE } from "../i18n/sine";
 import { parseField } from "./schema";
@@ -54,7 +55,13 @@ export interface SineState {
   setSetting(key: SineKey, raw: unknown): void;
   loadSeries(text: string, fileName: string | null): void;
   clearSeries(): void;
-  applyRemedy(remedy: "halveLearningRate" | "enableClipping"): void;
+  /**
+   * After a divergence: continue from the kept (last good) weights with a change. "safeLearningRate" sets a learning
+   * rate known to work for the optimiser (src/store/kit/remedy.ts): one click is enough.
+   */
+  applyRemedy(remedy: "safeLearningRate" | "halveLearningRate" | "enableClipping"): void;
+  /** A run that is not learning (saturated, stuck): new weights with a learning rate known to work. */
+  restartWithSafeLearningRate(): void;
   setHoverT(t: number | null): void;
   dismissNotice(): void;
   /** Deletes the saved run and starts a new network with the current settings. */
@@ -349,7 +356,12 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       },
       applyRemedy(remedy) {
         const s = get().settings;
-        const next: SineSettings = remedy === "halveLearningRate" ? { ...s, lr: s.lr / 2 } : { ...s, clip: true, clipNorm: Math.min(s.clipNorm, 1) };
+        const next: SineSettings =
+          remedy === "safeLearningRate"
+            ? { ...s, lr: safeLearningRate(s.optimizer, s.lr / 2) }
+            : remedy === "halveLearningRate"
+              ? { ...s, lr: s.lr / 2 }
+              : { ...s, clip: true, clipNorm: Math.min(s.clipNorm, 1) };
         const refused = lockedChanges(s, next, options.locked);
         if (refused.length > 0) {
           set({ error: lockedRemedyRefusal(SINE_SCHEMA, refused) });
@@ -358,6 +370,20 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
         isDirty = true;
         set({ settings: next, divergence: null, status: "training", error: null });
         send({ type: "resume", optim: optimOf(next) });
+      },
+      restartWithSafeLearningRate() {
+        const s = get().settings;
+        const next: SineSettings = { ...s, lr: safeLearningRate(s.optimizer, Infinity) };
+        const refused = lockedChanges(s, next, options.locked);
+        if (refused.length > 0) {
+          set({ error: lockedRemedyRefusal(SINE_SCHEMA, refused) });
+          return;
+        }
+        isDirty = true;
+        set({ settings: next, divergence: null, error: null, status: get().status === "diverged" ? "idle" : get().status });
+        send({ type: "reset", setup: toSetup(next, get().series) });
+        send({ type: "train" });
+        set({ status: "training" });
       },
       setHoverT(t) {
         if (get().hoverT !== t) set({ hoverT: t });

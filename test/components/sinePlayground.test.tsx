@@ -149,7 +149,7 @@ describe("sine playground", () => {
     }, WAIT);
     await user.click(screen.getByRole("button", { name: "Train" }));
     const alert = await screen.findByRole("alert", {}, WAIT);
-    const said = /^Training stopped at step (\d+): the loss blew up, thousands of times above where it started\. The weights from step (\d+) \(loss \S+\) are kept\./.exec(alert.textContent);
+    const said = /^Training stopped at step (\d+): the loss blew up, thousands of times above where it started\. The weights from step (\d+) \(loss \S+\) are kept, so the run is back at step \2\./.exec(alert.textContent);
     expect(said).not.toBeNull();
     const [failed, kept] = [Number(said![1]), Number(said![2])];
     expect(kept).toBeLessThan(failed);

@@ -75,7 +75,7 @@ describe("sine playground", () => {
     const alert = widget(page).getByRole("alert");
     await alert.waitFor();
     const text = (await alert.textContent()) ?? "";
-    const m = /Training stopped at step ([\d,]+): the loss (?:became NaN|became infinite|blew up)[^.]*\. The weights from step ([\d,]+) \(loss [\d.e+−-]+\) are kept\./.exec(text);
+    const m = /Training stopped at step ([\d,]+): the loss (?:became NaN|became infinite|blew up)[^.]*\. The weights from step ([\d,]+) \(loss [\d.e+−-]+\) are kept, so the run is back at step \2\./.exec(text);
     expect(m, text).not.toBeNull();
     const kept = Number(m![2].replace(/,/g, ""));
     expect(Number(m![1].replace(/,/g, ""))).toBeGreaterThan(kept);

@@ -8,6 +8,7 @@ import type { SavedRecord } from "../../store/persist";
 import { SineStoreProvider, useSineStore } from "./SineStoreProvider";
 import { DivergencePanel } from "./DivergencePanel";
 import { Messages } from "./Messages";
+import { NotLearningPanel } from "./NotLearningPanel";
 import { PytorchExport } from "./PytorchExport";
 import { RunBar } from "./RunBar";
 import { SavedRunNote } from "./SavedRunNote";
@@ -106,6 +107,7 @@ function SineWidget({ onSettingsChange, exposeTestHooks }: { onSettingsChange: (
       <div className="sine-top">
         <RunBar />
         <DivergencePanel />
+        <NotLearningPanel />
         <Messages />
         <SavedRunNote />
       </div>
