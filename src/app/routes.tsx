@@ -7,6 +7,7 @@ import { matchPath, type RouteParams } from "./router";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { EMBED_TEXT } from "../embed/text";
+import { findLesson } from "../lessons/catalog";
 
 export interface PageProps {
   params: RouteParams;
@@ -31,7 +32,8 @@ export const ROUTES: readonly RouteDef[] = [
   },
   {
     pattern: "/lessons/:slug",
-    title: (params, t) => t("titleLesson", { slug: params.slug }),
+    // The lesson's own title in the current language; a slug that is no lesson keeps "Lesson: slug".
+    title: (params, t) => findLesson(params.slug)?.lesson.title[t.lang] ?? t("titleLesson", { slug: params.slug }),
     Page: lazy(() => import("./pages/LessonPage").then((m) => ({ default: m.LessonPage }))),
   },
   {

@@ -61,7 +61,7 @@ describe("App routing", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Vanishing and exploding gradients" })).toBeInTheDocument();
     const nav = screen.getByRole("navigation", { name: "Main" });
     expect(within(nav).getByRole("link", { name: "Lessons" })).toHaveAttribute("aria-current", "page");
-    expect(document.title).toBe("Lesson: vanishing-gradients · RNN Notebook");
+    expect(document.title).toBe("Vanishing and exploding gradients · RNN Notebook");
 
     window.location.hash = "#/lessons/no-such-lesson";
     expect(await screen.findByRole("heading", { level: 1, name: "No such lesson" })).toBeInTheDocument();
