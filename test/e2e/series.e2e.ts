@@ -39,5 +39,5 @@ describe("series playground", () => {
     const rnn = table(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^RNN/ }) });
     const mase = Number(((await rnn.getByRole("cell").nth(2).textContent()) ?? "").split(" ")[0]);
     expect(mase).toBeGreaterThan(0);
-  });
+  }, 240_000);
 });

@@ -54,6 +54,22 @@ describe("the trainer on a real series", () => {
     expect(after.rows[0].step).toBe(t.last().step);
   });
 
+  it("while training, scores the test windows in slices from a copy of the weights", () => {
+    const settings: SineSettings = { ...defaults(SINE_SCHEMA), seqLength: 28, hidden: 8, data: "randomwalk" };
+    let clock = 0;
+    const pending: (() => void)[] = [];
+    const snapshots: Snapshot[] = [];
+    const host = { post: (r: Report) => (r.type === "snapshot" ? snapshots.push(r.snapshot) : undefined), schedule: (fn: () => void) => pending.push(fn), now: () => (clock += 5) };
+    const trainer = new Trainer(host, toSetup(settings, null, builtinFor(settings, null)));
+    trainer.handle({ type: "train" });
+    for (let i = 0; i < 400 && pending.length > 0; i++) pending.shift()!();
+    const during = snapshots.filter((s) => s.isTraining).map((s) => s.forecast!.rows[0]);
+    // Scored again while training, at a step it had reached, never ahead of the snapshot.
+    expect(during.some((r) => (r.step ?? 0) > 0 && r.test !== null)).toBe(true);
+    const lastDuring = snapshots.filter((s) => s.isTraining).at(-1)!;
+    expect(lastDuring.forecast!.rows[0].step).toBeLessThanOrEqual(lastDuring.step);
+  });
+
   it("is deterministic: the same settings give the same scores", () => {
     const a = trainFor(trainerOn({ data: "births" }), 40);
     const b = trainFor(trainerOn({ data: "births" }), 40);

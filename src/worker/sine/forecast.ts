@@ -4,7 +4,7 @@
 // the windows of src/data/forecast.ts. The RNN learns the next value at every step of a window of p values (as on
 // sines) and forecasts k steps ahead by feeding back its own predictions (free-running). Every forecaster is scored
 // on the same test windows: persistence, seasonal naive and AR(p) once, the dense network and the RNN as they train.
-import { createRng, type Network, type Rng } from "../../engine";
+import { createNetwork, createRng, type Network, type Rng } from "../../engine";
 import {
   arForecast, DenseForecaster, fitAr, mse, persistence, scoreForecasts, seasonalNaive,
   type ForecastMetrics, type Forecasts,
@@ -52,6 +52,8 @@ export const DENSE_BATCHES_PER_STEP = 2;
 const DENSE_BATCH = 32;
 /** Validation windows for the validation loss (every few steps apart, so they cover the whole range). */
 const MAX_VALIDATION_WINDOWS = 64;
+/** Test windows forecast per slice while training (a whole pass at once would hold the worker for long). */
+export const SCORE_WINDOWS_PER_SLICE = 128;
 /** Free-running steps shown after the window that starts the test range. */
 export const MAX_FREE_RUN = 200;
 
@@ -172,9 +174,39 @@ export class ForecastLab {
 
   /** Scores the RNN on the test windows: k steps ahead, free-running after the first. */
   scoreRnn(net: Network, step: number): ForecastMetrics {
+    this.pending = null;
     this.rnnTest = scoreForecasts(this.problem, "test", rnnForecasts(net, this.problem.test));
     this.rnnStep = step;
     return this.rnnTest;
+  }
+
+  /** A scoring pass in slices while training: a copy of the weights at `step`, the windows done so far. */
+  private pending: { net: Network; step: number; done: number; forecasts: Float64Array } | null = null;
+
+  get isScoring(): boolean {
+    return this.pending !== null;
+  }
+
+  /** Starts scoring a copy of `net` as it is now, to be done in slices (scoreSlice) while it trains on. */
+  beginScore(net: Network, step: number): void {
+    const copy = createNetwork(net.config, { seed: 0 });
+    copy.setParams(net.params);
+    this.pending = { net: copy, step, done: 0, forecasts: new Float64Array(this.problem.test.N * this.problem.k) };
+  }
+
+  /** Forecasts up to `windows` more test windows of the pass; when the last are done, the RNN's row is updated. */
+  scoreSlice(windows: number): void {
+    const job = this.pending;
+    if (!job) return;
+    const w = this.problem.test;
+    const end = Math.min(w.N, job.done + windows);
+    const part = sliceWindows(w, job.done, end);
+    job.forecasts.set(rnnForecasts(job.net, part), job.done * w.k);
+    job.done = end;
+    if (end < w.N) return;
+    this.rnnTest = scoreForecasts(this.problem, "test", job.forecasts);
+    this.rnnStep = job.step;
+    this.pending = null;
   }
 
   view(): ForecastView {
@@ -199,6 +231,18 @@ export class ForecastLab {
       denseEpochs: DENSE_EPOCHS,
     };
   }
+}
+
+/** Windows [from, to) of w. */
+function sliceWindows(w: Windows, from: number, to: number): Windows {
+  return {
+    p: w.p,
+    k: w.k,
+    N: to - from,
+    origins: w.origins.subarray(from, to),
+    inputs: w.inputs.subarray(from * w.p, to * w.p),
+    targets: w.targets.subarray(from * w.k, to * w.k),
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import { History } from "../kit/history";
 import { Every, SliceLoop, type SliceHost } from "../kit/loop";
 import { assertNever, errorReport, KitError, type KitReport } from "../kit/protocol";
 import { estimateStepMs } from "../kit/cost";
-import { ForecastLab } from "./forecast";
+import { ForecastLab, SCORE_WINDOWS_PER_SLICE } from "./forecast";
 import type { Checkpoint, Command, DivergenceInfo, LossHistory, OptimSettings, Report, Snapshot, TrainerSetup } from "./protocol";
 
 export type TrainerHost = SliceHost<Report | KitReport>;
@@ -77,6 +77,15 @@ export class Trainer {
         if (this.validations.due(now)) {
           this.lastValLoss = this.validate();
           this.valHistory.push(this.stepCount, this.lastValLoss);
+        }
+        // A built-in series: the test windows are forecast in slices, from a copy of the weights, once a second.
+        const lab = this.lab;
+        if (lab) {
+          if (lab.isScoring) lab.scoreSlice(SCORE_WINDOWS_PER_SLICE);
+          else if (this.scoredStep !== this.stepCount && this.scores.due(now)) {
+            lab.beginScore(this.net, this.stepCount);
+            this.scoredStep = this.stepCount;
+          }
         }
         if (this.snapshots.due(now)) this.snapshot();
       },
@@ -254,8 +263,8 @@ export class Trainer {
   snapshot(): void {
     const now = this.host.now();
     this.snapshots.mark(now);
-    // While training the test windows are forecast once a second; stopped, at once (Step, Pause, Reset).
-    if (this.lab && this.scoredStep !== this.stepCount && (!this.isTraining || this.scores.due(now))) this.scoreTest();
+    // Stopped (Step, Pause, Reset), the test windows are forecast at once; while training, in slices (afterSlice).
+    if (this.lab && !this.isTraining && (this.scoredStep !== this.stepCount || this.lab.isScoring)) this.scoreTest();
     this.host.post({ type: "snapshot", snapshot: this.buildSnapshot() });
   }
   /** Forecasts the test windows with the network as it is now (the Baselines table's RNN row). */
