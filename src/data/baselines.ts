@@ -196,6 +196,13 @@ export class DenseForecaster {
     return loss / count;
   }
 
+  /** One optimiser step on windows `rows` of w (to train in slices beside another model); returns their loss. */
+  trainRows(w: Windows, rows: ArrayLike<number>): number {
+    const loss = this.lossAndGradient(w, rows);
+    this.adam();
+    return loss;
+  }
+
   /** One pass over w's windows in a seeded random order, in mini-batches; returns the mean training loss. */
   trainEpoch(w: Windows): number {
     const order = Int32Array.from({ length: w.N }, (_, i) => i);

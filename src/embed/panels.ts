@@ -9,6 +9,7 @@ export interface PanelInfo {
 
 export const SINE_PANELS = [
   { id: "series", label: "Target and predictions (teacher-forced and free-running)" },
+  { id: "baselines", label: "A real series: its split in time and the Baselines table" },
   { id: "loss", label: "Training and validation loss" },
   { id: "state", label: "Hidden state h (and the LSTM's cell state c)" },
   { id: "gates", label: "Gate activations" },

@@ -25,8 +25,8 @@ export const APP = {
     zh: "从序列数据和简单 RNN 讲起，经过随时间反向传播（BPTT）和梯度消失，一直到 LSTM 和 GRU；公式旁边都配有可以实时运行的小部件。",
   },
   areaSineSummary: {
-    en: "Train an RNN, LSTM or GRU to continue a sine wave. Change the cell, sizes and learning rate, and watch the loss, the predictions and the hidden state as it learns.",
-    zh: "训练一个 RNN、LSTM 或 GRU 来续写正弦波。改变单元类型、网络规模和学习率，观察它在学习过程中的损失、预测和隐藏状态。",
+    en: "Train an RNN, LSTM or GRU to continue a sine wave, or to forecast a real series (US births, a temperature sensor, a random-walk price) against honest baselines. Change the cell, sizes and learning rate, and watch the loss, the predictions and the hidden state as it learns.",
+    zh: "训练一个 RNN、LSTM 或 GRU 来续写正弦波，或者预测真实序列（美国出生人数、温度传感器、随机游走价格），并与可靠的基线模型比较。改变单元类型、网络规模和学习率，观察它在学习过程中的损失、预测和隐藏状态。",
   },
   areaGradientsSummary: {
     en: "Watch the gradient ∂L/∂hₜ shrink or explode as it flows back through time, and see how the recurrent weights, clipping and gates change that.",
@@ -90,8 +90,8 @@ export const APP = {
     zh: "训练一个真正的循环网络，提前几步预测一条波形，并观察它学习的过程：它的预测、损失、隐藏状态，以及随时间反向流动的梯度。",
   },
   linkKeepsSettings: {
-    en: "Training runs in the background of this page. Every setting is kept in the link, so copying the address shares this exact run.",
-    zh: "训练在本页面的后台运行。所有设置都保存在链接中，复制地址即可分享这一次完全相同的运行。",
+    en: "Training runs in the background of this page. Every setting is kept in the link, so copying the address shares this exact run (all but a series you pasted or uploaded: that stays in this browser).",
+    zh: "训练在本页面的后台运行。所有设置都保存在链接中，复制地址即可分享这一次完全相同的运行（你粘贴或上传的序列除外：它只保存在这个浏览器中）。",
   },
   charsLead: {
     en: "Train a character-level language model on a text, watch it learn to write, and look for the neurons that track quotes, line ends or spaces.",

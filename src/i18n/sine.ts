@@ -150,6 +150,90 @@ export const SINE = {
   ),
   backToSines: { en: "Back to sine waves", zh: "改回正弦波" },
 
+  // Built-in series (data=…) and the Baselines table (src/widgets/sine/ForecastSection.tsx)
+  dataSines: { en: "Sums of sines (generated)", zh: "正弦波之和（生成）" },
+  hintData: {
+    en: "Sines are generated; a real series is fetched when you choose it and forecast against baselines.",
+    zh: "正弦波是生成的；选择真实序列时才会下载它，并与基线模型比较预测效果。",
+  },
+  sinesOnly: { en: "For sines only.", zh: "仅用于正弦波。" },
+  loadingData: { en: "Loading {name}…", zh: "正在载入{name}…" },
+  dataNotLoaded: { en: "{name} could not be loaded ({why}). The current data is kept.", zh: "无法载入{name}（{why}）。当前数据保持不变。" },
+  forecastHeading: { en: "Forecasting {name}", zh: "预测：{name}" },
+  splitTitle: { en: "The series and its split in time", zh: "序列及其按时间的划分" },
+  rangeTrain: { en: "training", zh: "训练" },
+  rangeValidation: { en: "validation", zh: "验证" },
+  rangeTest: { en: "test", zh: "测试" },
+  splitDescription: {
+    en: "{n} values: training 1–{trainEnd}, validation {validationStart}–{validationEnd}, test {testStart}–{n}.",
+    zh: "共 {n} 个值：训练 1–{trainEnd}，验证 {validationStart}–{validationEnd}，测试 {testStart}–{n}。",
+  },
+  stepAxis: { en: "step ({step})", zh: "时间步（{step}）" },
+  stepDay: { en: "one step = one day", zh: "一步 = 一天" },
+  step5s: { en: "one step = 5 s", zh: "一步 = 5 秒" },
+  stepTradingDay: { en: "one step = one trading day", zh: "一步 = 一个交易日" },
+  unitBirths: { en: "births per day", zh: "每日出生人数" },
+  unitCelsius: { en: "°C", zh: "°C" },
+  unitPrice: { en: "price", zh: "价格" },
+  splitNote: {
+    en: "The split is in time: the network trains on the past, the validation range picks nothing but tells you when it stops improving, and the test range is the future nobody trained on. Values are standardised with the training range only (mean {mean}, standard deviation {std}), so nothing about the future leaks into the scale. The network reads windows of {p} values, each seen from its first value, so a level it never saw in training (a trend) is not new to it.",
+    zh: "划分按时间进行：网络在过去的数据上训练，验证段不参与训练、只告诉你何时不再进步，测试段则是谁都没有训练过的未来。数值只用训练段标准化（均值 {mean}，标准差 {std}），所以未来的信息不会泄漏到缩放里。网络读入长度为 {p} 的窗口，每个窗口都以它的第一个值为基准，因此训练时没见过的水平（趋势）对它来说并不陌生。",
+  },
+  credit: { en: "Data: {credit}.", zh: "数据：{credit}。" },
+  baselinesTitle: { en: "Baselines", zh: "基线" },
+  baselinesCaption: fn<{ k: number; n: string }>(
+    (p) => `Baselines: test error ${p.k === 1 ? "one step" : `${p.k} steps`} ahead, on the same ${p.n} test windows`,
+    (p) => `基线：在同样的 ${p.n} 个测试窗口上，提前 ${p.k} 步预测的测试误差`,
+  ),
+  colModel: { en: "Model", zh: "模型" },
+  colMae: { en: "MAE", zh: "MAE" },
+  colRmse: { en: "RMSE", zh: "RMSE" },
+  colMase: { en: "MASE", zh: "MASE" },
+  colLastStep: { en: "MAE at step {k}", zh: "第 {k} 步的 MAE" },
+  modelRnn: { en: "RNN (this network, step {step})", zh: "RNN（本网络，第 {step} 步）" },
+  modelRnnUnscored: { en: "RNN (this network, not scored yet)", zh: "RNN（本网络，尚未评分）" },
+  modelPersistence: { en: "Persistence: tomorrow = today", zh: "持续性预测：明天 = 今天" },
+  modelSeasonalNaive: { en: "Seasonal naive: the value {m} steps before", zh: "季节性朴素预测：{m} 步之前的值" },
+  modelSeasonalNaiveNone: { en: "Seasonal naive (no season: = persistence)", zh: "季节性朴素预测（无季节：等于持续性预测）" },
+  modelAr: { en: "AR({p}), least squares", zh: "AR({p})，最小二乘" },
+  modelDense: { en: "Dense network on the last {p} values (epoch {best} of {epoch})", zh: "基于最近 {p} 个值的全连接网络（第 {epoch} 轮中的第 {best} 轮）" },
+  modelDenseWaiting: { en: "Dense network on the last {p} values (trains while you train)", zh: "基于最近 {p} 个值的全连接网络（与本网络一起训练）" },
+  notYet: { en: "–", zh: "–" },
+  bestMark: { en: "best", zh: "最佳" },
+  baselinesNote: fn<{ unit: string; naive: string; k: number; epochs: number }>(
+    (p) =>
+      `MAE and RMSE are in ${p.unit}. MASE divides the MAE by the average one-step error of the ${p.naive} on the training range: below 1 beats it. ` +
+      (p.k === 1 ? "" : `The RNN forecasts ${p.k} steps ahead by feeding back its own predictions (as AR does); the dense network predicts all ${p.k} at once. `) +
+      `The table updates while training; the dense network trains alongside (${p.epochs} epochs, keeping the epoch best on validation).`,
+    (p) =>
+      `MAE 和 RMSE 的单位是${p.unit}。MASE 把 MAE 除以${p.naive}在训练段上的平均一步误差：小于 1 就比它好。` +
+      (p.k === 1 ? "" : `RNN 把自己的预测作为输入、逐步向前预测 ${p.k} 步（AR 也是如此）；全连接网络一次预测全部 ${p.k} 步。`) +
+      `表格在训练时实时更新；全连接网络同时训练（${p.epochs} 轮，保留在验证集上最好的一轮）。`,
+  ),
+  naiveWeekly: { en: "seasonal naive forecast (same day last week)", zh: "季节性朴素预测（上周同一天）" },
+  naivePlain: { en: "naive forecast (the last value)", zh: "朴素预测（最后一个值）" },
+  randomWalkNote: {
+    en: "Why nothing beats persistence here: each day's change of this “price” is drawn at random, independent of every earlier day. The past holds no information about the next change, so the best forecast of tomorrow is today's value, and any model that does better on one test range does so by luck (try another seed). The articles' stock-price RNNs face exactly this: a model that seems to track the price is mostly copying yesterday.",
+    zh: "为什么这里没有模型能胜过持续性预测：这个“价格”每天的变化都是随机抽取的，与之前的每一天都无关。过去的数据不包含下一次变化的任何信息，所以对明天最好的预测就是今天的值；任何模型如果在某段测试区间上表现更好，那只是运气（换一个随机种子试试）。原文中预测股价的 RNN 面对的正是这种情况：看似紧跟价格的模型，大多只是在照抄昨天。",
+  },
+  birthsNote: {
+    en: "Births have a strong weekly rhythm (fewer at weekends, when fewer inductions and caesareans are planned) and a slow trend. The seasonal naive forecast already captures the week; to beat it, a model must learn the week and follow the level.",
+    zh: "出生人数有很强的周节律（周末较少，因为周末安排的引产和剖宫产较少），还有缓慢的趋势。季节性朴素预测已经抓住了“周”这个规律；要胜过它，模型必须既学会周节律，又跟上水平的变化。",
+  },
+  sensorNote: {
+    en: "The temperature changes by hundredths of a degree in 5 s: one step ahead, the last reading is very hard to beat.",
+    zh: "温度在 5 秒内只变化百分之几度：提前一步预测时，最后一个读数很难被超越。",
+  },
+  freeRunTitle: { en: "Free-running into the test range", zh: "自由运行进入测试段" },
+  freeRunNote: {
+    en: "The last {p} values before the test range, then the network fed its own predictions for {f} steps: the error grows the further it runs from the truth it last saw.",
+    zh: "测试段之前的最后 {p} 个值，然后网络以自己的预测为输入运行 {f} 步：离它最后看到的真实值越远，误差越大。",
+  },
+  ownSeriesNotInLink: {
+    en: "Your own series is not in the link: the address carries the settings only, so whoever opens it trains on the data chosen above, not on your series.",
+    zh: "你自己的序列不在链接中：地址只包含设置，打开链接的人会在上面选择的数据上训练，而不是你的序列。",
+  },
+
   // Charts
   chartsAppear: { en: "The charts appear once the network is built.", zh: "网络建好后，这里会显示图表。" },
   seriesNote: fn<{ horizon: number; hasFreeRun: boolean }>(

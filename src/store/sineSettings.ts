@@ -4,9 +4,11 @@ import type { OptimSettings } from "../worker/kit/protocol";
 import { msgOf, type Msg } from "../i18n";
 import { SINE } from "../i18n/sine";
 import type { Schema, Values } from "./schema";
+import { randomWalk, SERIES, type SeriesId } from "../data/forecast";
 
 export const SINE_SCHEMA = {
-  // data
+  // data: sums of sines, or a built-in real series (fetched when chosen) forecast against baselines
+  data: { kind: "enum", label: "Data set", labelZh: "数据集", options: ["sines", "births", "births2000", "sensor", "randomwalk"], default: "sines" },
   waves: { kind: "int", label: "Number of sines", labelZh: "正弦波个数", min: 1, max: 3, default: 2 },
   periodMin: { kind: "number", label: "Shortest period", labelZh: "最短周期", min: 4, max: 500, default: 12 },
   periodMax: { kind: "number", label: "Longest period", labelZh: "最长周期", min: 4, max: 500, default: 40 },
@@ -55,6 +57,40 @@ export function crossCheck(s: SineSettings, seriesLength: number | null): Partia
   return e;
 }
 
+/** The built-in series behind each `data` choice other than sines. */
+export const DATA_SERIES: Readonly<Record<string, SeriesId>> = {
+  births: "births1969",
+  births2000: "births2000",
+  sensor: "sensor",
+  randomwalk: "randomWalk",
+};
+
+/** Values of the random-walk "price" (generated from the seed, so another seed is another walk). */
+export const RANDOM_WALK_LENGTH = 2000;
+
+/** A built-in series the page has fetched (or generated), with the label of each value (dates, seconds). */
+export interface BuiltinSeries {
+  id: SeriesId;
+  values: Float64Array;
+  labels: readonly string[];
+}
+
+/** The series `data` names, if it is built in: its id, and whether it is a file to fetch (else generated). */
+export function seriesOfData(data: string): SeriesId | null {
+  return DATA_SERIES[data] ?? null;
+}
+
+/** The built-in series these settings train on: the fetched one when it is the chosen one, the walk from the seed. */
+export function builtinFor(s: SineSettings, fetched: BuiltinSeries | null): BuiltinSeries | null {
+  const id = seriesOfData(s.data);
+  if (id === null) return null;
+  if (SERIES[id].file === null) {
+    const walk = randomWalk({ length: RANDOM_WALK_LENGTH, seed: s.seed });
+    return { id, values: walk.values, labels: walk.labels };
+  }
+  return fetched?.id === id ? fetched : null;
+}
+
 export interface SeriesInput {
   values: Float64Array;
   name: string | null;
@@ -65,9 +101,15 @@ export function optimOf(s: SineSettings): OptimSettings {
   return { optimizer: s.optimizer as OptimSettings["optimizer"], learningRate: s.lr, clipMaxNorm: s.clip ? s.clipNorm : null };
 }
 
-export function toSetup(s: SineSettings, series: SeriesInput | null): TrainerSetup {
+/**
+ * The trainer's setup. An own series (pasted CSV) comes first; then a built-in series when its values are at hand
+ * (`builtin`, from builtinFor); else sines.
+ */
+export function toSetup(s: SineSettings, series: SeriesInput | null, builtin: BuiltinSeries | null = null): TrainerSetup {
   const data: DataSetup = series
     ? { kind: "series", values: series.values, name: series.name, seqLength: s.seqLength, horizon: s.horizon, validationFraction: s.validation }
+    : builtin
+    ? { kind: "forecast", series: builtin.id, values: builtin.values, seqLength: s.seqLength, horizon: s.horizon, period: SERIES[builtin.id].period, validationFraction: s.validation }
     : {
         kind: "sine",
         spec: {

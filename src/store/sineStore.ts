@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { makeSeriesDataset, parseCsvColumn, SeriesInputError } from "../data/csv";
 import { PROTOCOL_VERSION, type Checkpoint, type Command, type DivergenceInfo, type Report, type Snapshot } from "../worker/sine/protocol";
 import type { FaultKind, WorkerLike as KitWorkerLike } from "../worker/kit/protocol";
-import { msgOf, type MsgLike } from "../i18n";
+import { msgOf, type Msg, type MsgLike } from "../i18n";
 import { createConnection } from "./kit/connection";
 import { estimateStepMs, SLOW_STEP_MS, TOO_SLOW_STEP_MS } from "../worker/kit/cost";
 import { slowStepMsg, tooSlowMsg } from "../i18n/kit";
@@ -16,7 +16,10 @@ import { countParams, type CellType } from "../engine";
 import { SAVED } from "../i18n/saved";
 import { indexedDbRecord, sameSettings, saveQueue, type SavedRecord } from "./persist";
 import { isLockedKey, lockedChanges, lockedRefusal, lockedRemedyRefusal, withLocks } from "./locks";
-import { crossCheck, LIVE_KEYS, optimOf, SINE_SCHEMA, toSetup, type SeriesInput, type SineKey, type SineSettings } from "./sineSettings";
+import { builtinFor, crossCheck, LIVE_KEYS, optimOf, seriesOfData, SINE_SCHEMA, toSetup, type BuiltinSeries, type SeriesInput, type SineKey, type SineSettings } from "./sineSettings";
+import { parseSeriesCsv, SERIES } from "../data/forecast";
+import { SERIES_CATALOG, type FetchText } from "../data/catalog";
+import { describeProblem, DataInputError } from "../data/messages";
 
 /** What the store needs of a Worker (a real one in the browser, an in-process one in tests). */
 export type WorkerLike = KitWorkerLike<Command, Report>;
@@ -27,6 +30,10 @@ export type Status = "starting" | "idle" | "training" | "diverged" | "restarting
 export interface SineState {
   settings: SineSettings;
   series: SeriesInput | null;
+  /** The built-in series the settings name (fetched on demand, or the generated walk); null on sines. */
+  builtin: BuiltinSeries | null;
+  /** The `data` choice whose file is being fetched, or null. */
+  dataLoading: string | null;
   /** Per control: why the last value typed there was refused (the previous valid value is kept). */
   fieldErrors: Partial<Record<SineKey | "series", MsgLike>>;
   /** Settings in the URL that were ignored, and why. */
@@ -85,6 +92,15 @@ export interface SineStoreOptions {
   locked?: Partial<SineSettings>;
   /** Where the run is kept across reloads (IndexedDB in the browser); null or absent: not kept. */
   storage?: SavedRecord<SavedRun> | null;
+  /** Fetches a data file by its path under the site root (built-in series); fetch() by default. */
+  fetchText?: FetchText;
+}
+
+/** Fetches a file under the site root (relative to the page, so it works under any base path). */
+export async function fetchDataFile(path: string): Promise<string> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
+  return response.text();
 }
 
 /**
@@ -132,6 +148,11 @@ export function checkpointOf(s: Snapshot): Checkpoint {
 
 export function createSineStore(options: SineStoreOptions): StoreApi<SineState> {
   const now = options.now ?? (() => Date.now());
+  const fetchText = options.fetchText ?? fetchDataFile;
+  /** Series fetched so far, by id: choosing one again does not fetch it again. */
+  const fetched = new Map<string, BuiltinSeries>();
+  /** Bumped by each change of data that waits for a fetch, and by dispose(): only the latest answer applies. */
+  let dataRequest = 0;
   const storage = options.storage ?? null;
   const saves = storage ? saveQueue(storage) : null;
   /** False until the learner changes the run (train, step, reset, settings): merely opening a link saves nothing. */
@@ -146,8 +167,8 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       now,
       every: options.every,
       init: (resume) => {
-        const { settings, series } = get();
-        return { type: "init", version: PROTOCOL_VERSION, setup: toSetup(settings, series), ...(resume ? { resume } : {}) };
+        const { settings, series, builtin } = get();
+        return { type: "init", version: PROTOCOL_VERSION, setup: toSetup(settings, series, builtin), ...(resume ? { resume } : {}) };
       },
       latest: () => {
         const snap = get().snapshot;
@@ -232,6 +253,32 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       connection.start(resume);
     };
 
+    /**
+     * The built-in series `settings` name, fetched if need be (null for sines), or why it cannot be had (the file
+     * could not be fetched or read), in both languages. Never rejects.
+     */
+    const seriesFor = async (settings: SineSettings): Promise<{ builtin: BuiltinSeries | null } | { problem: Msg }> => {
+      const id = seriesOfData(settings.data);
+      if (id === null) return { builtin: null };
+      const file = SERIES[id].file;
+      if (file === null) return { builtin: builtinFor(settings, null) };
+      const known = fetched.get(id);
+      if (known) return { builtin: known };
+      set({ dataLoading: settings.data });
+      try {
+        const parsed = parseSeriesCsv(await fetchText(SERIES_CATALOG[id].path!), file);
+        const loaded: BuiltinSeries = { id, values: parsed.values, labels: parsed.labels };
+        fetched.set(id, loaded);
+        return { builtin: loaded };
+      } catch (e) {
+        const why = (lang: "en" | "zh"): string => (e instanceof DataInputError ? describeProblem(e.problem, lang) : e instanceof Error ? e.message : String(e));
+        const name = SERIES_CATALOG[id].name;
+        return { problem: { en: msgOf(SINE, "dataNotLoaded", { name: name.en, why: why("en") }).en, zh: msgOf(SINE, "dataNotLoaded", { name: name.zh, why: why("zh") }).zh } };
+      } finally {
+        set({ dataLoading: null });
+      }
+    };
+
     const applySettings = (next: SineSettings, series: SeriesInput | null, changed: SineKey | "series"): void => {
       const wasTraining = get().status === "training";
       isDirty = true;
@@ -243,8 +290,9 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
         send({ type: "setOptim", optim: optimOf(next) });
         return;
       }
-      set({ settings: next, series, error: null, divergence: null });
-      send({ type: "reset", setup: toSetup(next, series) });
+      const builtin = builtinFor(next, get().builtin);
+      set({ settings: next, series, builtin, error: null, divergence: null });
+      send({ type: "reset", setup: toSetup(next, series, builtin) });
       if (get().status === "diverged") set({ status: "idle", divergence: null });
       if (wasTraining) send({ type: "train" });
     };
@@ -252,6 +300,8 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
     return {
       settings: withLocks(options.settings, options.locked),
       series: null,
+      builtin: null,
+      dataLoading: null,
       fieldErrors: {},
       urlWarnings: options.urlWarnings ?? [],
       status: "starting",
@@ -268,11 +318,26 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
         // Started again after dispose() (React's StrictMode mounts twice): a fresh worker, so a fresh status.
         if (get().status !== "starting") set({ status: "starting", divergence: null, notice: null });
         const token = ++startToken;
-        if (storage) void restoreThenSpawn(token);
-        else spawn();
+        const go = (): void => {
+          if (storage) void restoreThenSpawn(token);
+          else spawn();
+        };
+        if (seriesOfData(get().settings.data) === null) {
+          go();
+          return;
+        }
+        // A built-in series: its values first (fetched once), then the worker. If the file cannot be had, the
+        // page says so and trains on sines.
+        void seriesFor(get().settings).then((got) => {
+          if (token !== startToken) return;
+          if ("problem" in got) set({ settings: { ...get().settings, data: "sines" }, builtin: null, error: got.problem });
+          else set({ builtin: got.builtin });
+          go();
+        });
       },
       dispose() {
         startToken++;
+        dataRequest++;
         connection.stop();
       },
       train() {
@@ -308,10 +373,10 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
         send({ type: "step" });
       },
       reset() {
-        const { settings, series } = get();
+        const { settings, series, builtin } = get();
         isDirty = true;
         set({ divergence: null, error: null, notice: null, status: get().status === "diverged" ? "idle" : get().status });
-        send({ type: "reset", setup: toSetup(settings, series) });
+        send({ type: "reset", setup: toSetup(settings, series, builtin) });
       },
       setSetting(key, raw) {
         const parsed = parseField(SINE_SCHEMA[key], raw);
@@ -335,6 +400,23 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
           return;
         }
         set({ fieldErrors: without(get().fieldErrors, key) });
+        dataRequest++;
+        const id = seriesOfData(next.data);
+        if (id !== null && SERIES[id].file !== null && builtinFor(next, get().builtin) === null) {
+          // A series not fetched yet: fetched now; the setting changes once it is here (refused if it cannot be had).
+          const request = dataRequest;
+          void seriesFor(next).then((got) => {
+            // Another choice since (or the widget gone): this answer is no longer wanted.
+            if (request !== dataRequest) return;
+            if ("problem" in got) {
+              set({ fieldErrors: { ...get().fieldErrors, [key]: got.problem } });
+              return;
+            }
+            set({ builtin: got.builtin });
+            applySettings({ ...get().settings, [key]: next[key] }, get().series, key);
+          });
+          return;
+        }
         applySettings(next, get().series, key);
       },
       loadSeries(text, fileName) {
@@ -402,9 +484,9 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
           set({ notice: msgOf(SAVED, "couldNotForget", { why: (e as Error).message }) });
           return;
         }
-        const { settings, series, status } = get();
+        const { settings, series, builtin, status } = get();
         set({ saved: null, divergence: null, error: null, notice: msgOf(SAVED, "forgot"), status: status === "diverged" ? "idle" : status });
-        send({ type: "reset", setup: toSetup(settings, series) });
+        send({ type: "reset", setup: toSetup(settings, series, builtin) });
       },
       simulateCrash() {
         connection.fault("throw");

@@ -46,6 +46,7 @@ export function SeriesSection() {
     <section className="sine-series" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t("ownSeries")}</h3>
       <p className="sine-note">{t("ownSeriesNote")}</p>
+      <p className="sine-note">{t("ownSeriesNotInLink")}</p>
       <label htmlFor={`${id}-text`}>{t("csvToUse")}</label>
       <textarea
         id={`${id}-text`}

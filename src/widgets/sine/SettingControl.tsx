@@ -7,7 +7,18 @@ import { SINE_SCHEMA, type SineKey } from "../../store/sineSettings";
 import { useSine, useSineStore } from "./SineStoreProvider";
 import { NumberField, SelectField, ToggleField, type SelectOption } from "../controls";
 
-export function SettingControl({ name, hint, disabled }: { name: SineKey; hint?: ReactNode; disabled?: boolean }) {
+export function SettingControl({
+  name,
+  hint,
+  disabled,
+  optionLabel: labelFor,
+}: {
+  name: SineKey;
+  hint?: ReactNode;
+  disabled?: boolean;
+  /** Words for an enum's options, where the shared option names do not have them. */
+  optionLabel?: (option: string) => string;
+}) {
   const store = useSineStore();
   const lang = useLang();
   const value = useSine((s) => s.settings[name]);
@@ -21,7 +32,7 @@ export function SettingControl({ name, hint, disabled }: { name: SineKey; hint?:
   };
   switch (spec.kind) {
     case "enum": {
-      const options: SelectOption[] = spec.options.map((o) => ({ value: o, label: optionLabel(o, lang) }));
+      const options: SelectOption[] = spec.options.map((o) => ({ value: o, label: labelFor ? labelFor(o) : optionLabel(o, lang) }));
       return <SelectField settingKey={name} label={label} value={String(value)} options={options} error={error} hint={hint} disabled={disabled} onChange={offer} />;
     }
     case "bool":

@@ -4,23 +4,42 @@ import { SINE } from "../../i18n/sine";
 import { useSine } from "./SineStoreProvider";
 import { SeriesSection } from "./SeriesSection";
 import { SettingControl } from "./SettingControl";
+import { SERIES_CATALOG } from "../../data/catalog";
+import { seriesOfData } from "../../store/sineSettings";
+import type { Lang } from "../../i18n";
+
+/** The name of a `data` choice: "Sums of sines" or the built-in series' name from the catalogue. */
+export function dataLabel(data: string, lang: Lang): string {
+  const id = seriesOfData(data);
+  return id === null ? SINE.dataSines[lang] : SERIES_CATALOG[id].name[lang];
+}
 
 export function SettingsPanel() {
   const t = useT(SINE);
   const hasSeries = useSine((s) => s.series !== null);
-  const sineOnly = hasSeries ? t("sineOnly") : undefined;
+  const isSines = useSine((s) => s.settings.data === "sines");
+  const loading = useSine((s) => s.dataLoading);
+  // The sines' own settings do nothing on a real series or an own CSV.
+  const sineOnly = hasSeries ? t("sineOnly") : !isSines ? t("sinesOnly") : undefined;
+  const notSines = hasSeries || !isSines;
   return (
     <div className="sine-settings">
       <p className="sine-note">{t("settingsNote")}</p>
       <fieldset>
         <legend>{t("groupData")}</legend>
-        <SettingControl name="waves" disabled={hasSeries} hint={sineOnly ?? t("hintWaves")} />
-        <SettingControl name="periodMin" disabled={hasSeries} hint={sineOnly ?? t("hintPeriod")} />
-        <SettingControl name="periodMax" disabled={hasSeries} hint={sineOnly} />
-        <SettingControl name="ampMin" disabled={hasSeries} hint={sineOnly} />
-        <SettingControl name="ampMax" disabled={hasSeries} hint={sineOnly} />
-        <SettingControl name="phase" disabled={hasSeries} hint={sineOnly ?? t("hintPhase")} />
-        <SettingControl name="noise" disabled={hasSeries} hint={sineOnly ?? t("hintNoise")} />
+        <SettingControl
+          name="data"
+          disabled={hasSeries}
+          optionLabel={(o) => dataLabel(o, t.lang)}
+          hint={hasSeries ? t("sineOnly") : loading ? t("loadingData", { name: dataLabel(loading, t.lang) }) : t("hintData")}
+        />
+        <SettingControl name="waves" disabled={notSines} hint={sineOnly ?? t("hintWaves")} />
+        <SettingControl name="periodMin" disabled={notSines} hint={sineOnly ?? t("hintPeriod")} />
+        <SettingControl name="periodMax" disabled={notSines} hint={sineOnly} />
+        <SettingControl name="ampMin" disabled={notSines} hint={sineOnly} />
+        <SettingControl name="ampMax" disabled={notSines} hint={sineOnly} />
+        <SettingControl name="phase" disabled={notSines} hint={sineOnly ?? t("hintPhase")} />
+        <SettingControl name="noise" disabled={notSines} hint={sineOnly ?? t("hintNoise")} />
         <SettingControl name="seqLength" hint={t("hintSeqLength")} />
         <SettingControl name="horizon" hint={t("hintHorizon")} />
         <SettingControl name="validation" hint={t("hintValidation")} />

@@ -8,6 +8,7 @@ import { SelectField } from "../controls";
 import { Panel } from "../../embed/EmbedContext";
 import type { Snapshot } from "../../worker/sine/protocol";
 import { gateBlocksOf, paramLabel } from "./text";
+import { ForecastSection } from "./ForecastSection";
 
 function ChartCard({ children, note, wide = false }: { children: ReactNode; note: ReactNode; wide?: boolean }) {
   return (
@@ -60,14 +61,27 @@ function ChartsOf({ snapshot }: { snapshot: Snapshot }) {
   const layerOptions = Array.from({ length: trace.numLayers }, (_, k) => ({ value: String(k), label: t("layerN", { n: k + 1 }) }));
   const isGated = trace.cell === "lstm" || trace.cell === "gru";
 
+  const forecast = snapshot.forecast;
   return (
     <div className="sine-charts">
+      {forecast ? (
+        <Panel id="baselines">
+          <div className="sine-chart sine-chart-wide">
+            <ForecastSection />
+          </div>
+        </Panel>
+      ) : null}
       <Panel id="series">
         <ChartCard
           wide
-          note={t("seriesNote", { horizon: example.horizon, hasFreeRun: example.freeRun !== null })}
+          note={
+            forecast
+              ? t("freeRunNote", { p: forecast.p, f: example.freeRun?.length ?? 0 })
+              : t("seriesNote", { horizon: example.horizon, hasFreeRun: example.freeRun !== null })
+          }
         >
           <SeriesChart
+            title={forecast ? t("freeRunTitle") : undefined}
             target={example.target}
             teacherForced={example.teacherForced}
             freeRun={example.freeRun ?? undefined}

@@ -5,6 +5,7 @@ import { SINE } from "../../i18n/sine";
 import type { SineSettings } from "../../store/sineSettings";
 import type { SavedRun, WorkerLike } from "../../store/sineStore";
 import type { SavedRecord } from "../../store/persist";
+import type { FetchText } from "../../data/catalog";
 import { SineStoreProvider, useSineStore } from "./SineStoreProvider";
 import { DivergencePanel } from "./DivergencePanel";
 import { Messages } from "./Messages";
@@ -43,11 +44,13 @@ export interface SinePlaygroundProps {
   locked?: Partial<SineSettings>;
   /** Where the run is kept across reloads: IndexedDB by default; tests pass their own, or null for none. */
   storage?: SavedRecord<SavedRun> | null;
+  /** Fetches a built-in series' file (tests read the disk); fetch() by default. */
+  fetchText?: FetchText;
 }
 
-export function SinePlayground({ settings, urlWarnings, createWorker, onSettingsChange, exposeTestHooks = false, locked, storage }: SinePlaygroundProps) {
+export function SinePlayground({ settings, urlWarnings, createWorker, onSettingsChange, exposeTestHooks = false, locked, storage, fetchText }: SinePlaygroundProps) {
   return (
-    <SineStoreProvider settings={settings} urlWarnings={urlWarnings} createWorker={createWorker} locked={locked} storage={storage}>
+    <SineStoreProvider settings={settings} urlWarnings={urlWarnings} createWorker={createWorker} locked={locked} storage={storage} fetchText={fetchText}>
       <SineWidget onSettingsChange={onSettingsChange} exposeTestHooks={exposeTestHooks} />
     </SineStoreProvider>
   );

@@ -4,6 +4,7 @@ import type { Command, Report } from "../../worker/sine/protocol";
 import type { SineSettings } from "../../store/sineSettings";
 import type { SavedRecord } from "../../store/persist";
 import { createSineStore, sineRunStorage, type SavedRun, type WorkerLike } from "../../store/sineStore";
+import type { FetchText } from "../../data/catalog";
 import { browserWorker } from "../kit/browserWorker";
 import { createWidgetContext } from "../kit/widgetContext";
 
@@ -23,6 +24,8 @@ export interface SineStoreProviderProps {
   locked?: Partial<SineSettings>;
   /** Where the run is kept across reloads: IndexedDB by default; tests pass their own, or null for none. */
   storage?: SavedRecord<SavedRun> | null;
+  /** Fetches a built-in series' file (tests read the disk); fetch() by default. */
+  fetchText?: FetchText;
 }
 
 const sine = createWidgetContext("The sine playground", (p: SineStoreProviderProps) =>
@@ -32,6 +35,7 @@ const sine = createWidgetContext("The sine playground", (p: SineStoreProviderPro
     createWorker: p.createWorker ?? createBrowserWorker,
     locked: p.locked,
     storage: p.storage === undefined ? sineRunStorage() : p.storage,
+    fetchText: p.fetchText,
   }),
 );
 

@@ -2,9 +2,11 @@
 import type { CellType, InitScheme } from "../../engine";
 import type { SineSpec } from "../../data/sine";
 import type { PytorchCommand, PytorchReport } from "../kit/pytorch";
+import type { SeriesId } from "../../data/forecast";
+import type { ForecastView } from "./forecast";
 import { Transfers, type Checkpoint, type DivergenceInfo, type KitCommand, type KitReport, type LossHistory, type OptimSettings } from "../kit/protocol";
 
-export type { Checkpoint, DivergenceInfo, LossHistory, OptimSettings };
+export type { Checkpoint, DivergenceInfo, ForecastView, LossHistory, OptimSettings };
 
 /** Bump on any change of shape: a mismatch means a stale cached worker ("reload the page"). */
 export const PROTOCOL_VERSION = 3;
@@ -25,6 +27,20 @@ export type DataSetup =
       name: string | null;
       seqLength: number;
       horizon: number;
+      validationFraction: number;
+    }
+  | {
+      /** A built-in series, forecast against baselines: split in time, normalised from the training range. */
+      kind: "forecast";
+      series: SeriesId;
+      /** Raw values (the page fetched or generated them). */
+      values: Float64Array;
+      /** The window the RNN and the baselines read (p). */
+      seqLength: number;
+      /** Steps ahead every forecaster is scored on (k). */
+      horizon: number;
+      /** Seasonal period for the seasonal naive baseline and the MASE scale. */
+      period: number;
       validationFraction: number;
     };
 
@@ -85,6 +101,8 @@ export interface Snapshot {
   params: ParamView[];
   kernels: string;
   dataStats: { mean: number; std: number; trainWindows: number; validationWindows: number };
+  /** For a built-in series: the split, normalisation and the Baselines table; null on sines or an own CSV. */
+  forecast: ForecastView | null;
 }
 
 export type Command =

@@ -14,25 +14,32 @@ import { Every, SliceLoop, type SliceHost } from "../kit/loop";
 import { assertNever, errorReport, KitError, type KitReport } from "../kit/protocol";
 import { estimateStepMs } from "../kit/cost";
 import { answerPytorch, copyBatch } from "../kit/pytorch";
+import { ForecastLab, SCORE_WINDOWS_PER_SLICE } from "./forecast";
 import type { Checkpoint, Command, DivergenceInfo, LossHistory, OptimSettings, Report, Snapshot, TrainerSetup } from "./protocol";
 
 export type TrainerHost = SliceHost<Report | KitReport>;
 
 export const SNAPSHOT_INTERVAL_MS = 1000 / 30;
 export const VALIDATION_INTERVAL_MS = 250;
+/** How often a built-in series' test windows are forecast while training (the Baselines table's RNN row). */
+export const SCORE_INTERVAL_MS = 1000;
 
 /** Refuses a clipping norm that is not a positive finite number. */
 export function checkClip(o: OptimSettings): void {
   if (o.clipMaxNorm !== null && !(Number.isFinite(o.clipMaxNorm) && o.clipMaxNorm > 0)) throw new KitError({ key: "clipNorm", value: o.clipMaxNorm });
 }
 
-function makeDataset(setup: TrainerSetup): SeriesDataset {
+function makeDataset(setup: TrainerSetup): { data: SeriesDataset; lab: ForecastLab | null } {
   const d = setup.data;
   switch (d.kind) {
     case "sine":
-      return makeSineDataset(d.spec);
+      return { data: makeSineDataset(d.spec), lab: null };
     case "series":
-      return makeSeriesDataset(d.values, d.seqLength, d.horizon, d.validationFraction);
+      return { data: makeSeriesDataset(d.values, d.seqLength, d.horizon, d.validationFraction), lab: null };
+    case "forecast": {
+      const lab = new ForecastLab({ values: d.values, p: d.seqLength, k: d.horizon, period: d.period, validationFraction: d.validationFraction, seed: setup.seed });
+      return { data: lab.dataset, lab };
+    }
     default:
       return assertNever(d);
   }
@@ -44,6 +51,10 @@ export class Trainer {
   private opt!: Optimizer;
   private guard!: StepGuard;
   private data!: SeriesDataset;
+  /** A built-in series' baselines and scores; null on sines and an own CSV. */
+  private lab: ForecastLab | null = null;
+  /** The step the RNN's test forecasts were scored at (−1: not yet). */
+  private scoredStep = -1;
   private batcher!: SeriesBatcher;
   /** Batches drawn ahead (for an export: its first batch is the one trained on next), trained before new ones. */
   private ahead: Batch[] = [];
@@ -58,6 +69,7 @@ export class Trainer {
   private valHistory = new History();
   private readonly snapshots = new Every(SNAPSHOT_INTERVAL_MS);
   private readonly validations = new Every(VALIDATION_INTERVAL_MS);
+  private readonly scores = new Every(SCORE_INTERVAL_MS);
   private readonly loop: SliceLoop<Report>;
 
   constructor(private readonly host: TrainerHost, setup: TrainerSetup, resume?: Checkpoint) {
@@ -68,6 +80,15 @@ export class Trainer {
         if (this.validations.due(now)) {
           this.lastValLoss = this.validate();
           this.valHistory.push(this.stepCount, this.lastValLoss);
+        }
+        // A built-in series: the test windows are forecast in slices, from a copy of the weights, once a second.
+        const lab = this.lab;
+        if (lab) {
+          if (lab.isScoring) lab.scoreSlice(SCORE_WINDOWS_PER_SLICE);
+          else if (this.scoredStep !== this.stepCount && this.scores.due(now)) {
+            lab.beginScore(this.net, this.stepCount);
+            this.scoredStep = this.stepCount;
+          }
         }
         if (this.snapshots.due(now)) this.snapshot();
       },
@@ -138,7 +159,7 @@ export class Trainer {
   private build(setup: TrainerSetup, resume?: Checkpoint): void {
     // Build everything first, so a bad setup leaves the previous run untouched.
     checkClip(setup.optim);
-    const data = makeDataset(setup);
+    const { data, lab } = makeDataset(setup);
     const net = createNetwork(
       { cell: setup.model.cell, inputSize: 1, hiddenSize: setup.model.hiddenSize, numLayers: setup.model.numLayers, outputSize: 1, loss: "mse" },
       { seed: setup.seed, init: { scheme: setup.model.init } },
@@ -150,6 +171,9 @@ export class Trainer {
     }
     this.setup = setup;
     this.data = data;
+    this.lab = lab;
+    this.scoredStep = -1;
+    this.scores.clear();
     this.net = net;
     this.opt = opt;
     this.batcher = new SeriesBatcher(data, setup.batchSize, setup.seed + 1);
@@ -169,7 +193,7 @@ export class Trainer {
     this.lastGradNorm = NaN;
     this.wasClipped = false;
     this.lastGrads = new Float64Array(net.numParams);
-    this.loop.expectStepMs(estimateStepMs(net.numParams, setup.data.kind === "sine" ? setup.data.spec.seqLength : setup.data.seqLength, setup.batchSize));
+    this.loop.expectStepMs(estimateStepMs(net.numParams, (setup.data.kind === "sine" ? setup.data.spec.seqLength : setup.data.seqLength), setup.batchSize));
     this.lastValLoss = this.validate();
     this.valHistory.push(this.stepCount, this.lastValLoss);
     this.snapshots.clear();
@@ -203,6 +227,7 @@ export class Trainer {
     this.wasClipped = r.clipped;
     this.lastGrads.set(this.net.grads);
     this.trainHistory.push(this.stepCount, r.loss);
+    this.lab?.denseStep();
     return batch.T * batch.B;
   }
 
@@ -242,6 +267,12 @@ export class Trainer {
     });
   }
 
+  /** Trains `steps` steps outside the loop, with no report in between (scripts and tests); false if it diverged. */
+  advance(steps: number): boolean {
+    for (let i = 0; i < steps; i++) if (this.stepOnce() === false) return false;
+    return true;
+  }
+
   checkpoint(): Checkpoint {
     return { step: this.stepCount, params: this.net.params.slice(), history: this.history() };
   }
@@ -254,14 +285,26 @@ export class Trainer {
 
   /** Builds and posts a snapshot: the loss so far, the shown example's predictions and its trace, the weights. */
   snapshot(): void {
-    this.snapshots.mark(this.host.now());
+    const now = this.host.now();
+    this.snapshots.mark(now);
+    // Stopped (Step, Pause, Reset), the test windows are forecast at once; while training, in slices (afterSlice).
+    if (this.lab && !this.isTraining && (this.scoredStep !== this.stepCount || this.lab.isScoring)) this.scoreTest();
     this.host.post({ type: "snapshot", snapshot: this.buildSnapshot() });
   }
+  /** Forecasts the test windows with the network as it is now (the Baselines table's RNN row). */
+  scoreTest(): void {
+    if (!this.lab) return;
+    this.lab.scoreRnn(this.net, this.stepCount);
+    this.scoredStep = this.stepCount;
+  }
+
   buildSnapshot(): Snapshot {
     const { data, net } = this;
     const { T, horizon } = data;
-    const seq = data.validation[0];
-    const unscale = (a: Float64Array): Float64Array => a.map((v) => v * data.std + data.mean);
+    // A built-in series shows the window just before its test range, then free-runs into it.
+    const seq = this.lab ? this.lab.example : data.validation[0];
+    const offset = this.lab ? this.lab.exampleOffset : 0;
+    const unscale = (a: Float64Array): Float64Array => a.map((v) => (v + offset) * data.std + data.mean);
     const inputs = seq.slice(0, T);
     const targets = seq.slice(horizon, T + horizon);
     // Weights and the gradient of the last training step, taken before the example pass overwrites ∂L/∂θ.
@@ -307,6 +350,7 @@ export class Trainer {
       params,
       kernels: net.kernels.name,
       dataStats: { mean: data.mean, std: data.std, trainWindows: data.train.length, validationWindows: data.validation.length },
+      forecast: this.lab ? this.lab.view() : null,
     };
   }
 }
