@@ -231,7 +231,7 @@ export function createClassifyStore(options: ClassifyStoreOptions): StoreApi<Cla
       },
       setSetting(key, raw) {
         const spec = CLASSIFY_SCHEMA[key];
-        const fieldErrors = { ...get().fieldErrors };
+        let fieldErrors: ClassifyState["fieldErrors"] = { ...get().fieldErrors };
         if (isLockedKey(locked, key)) {
           fieldErrors[key] = untranslated(lockedRefusal(spec, raw));
           set({ fieldErrors });
@@ -243,7 +243,7 @@ export function createClassifyStore(options: ClassifyStoreOptions): StoreApi<Cla
           set({ fieldErrors });
           return;
         }
-        delete fieldErrors[key];
+        fieldErrors = Object.fromEntries(Object.entries(fieldErrors).filter(([k]) => k !== key));
         const before = get().settings;
         if (before[key] === r.value) {
           set({ fieldErrors });

@@ -196,7 +196,8 @@ function DataPanel() {
   const dataError = useClassify((s) => s.dataError);
   const counts = useClassify((s) => s.snapshot?.counts ?? null);
   const majority = useClassify((s) => s.snapshot?.majorityTrain ?? NaN);
-  const vocab = useClassify((s) => (s.snapshot ? { size: s.snapshot.vocabSize, unk: s.snapshot.unknownRate } : null));
+  const vocabSize = useClassify((s) => s.snapshot?.vocabSize ?? null);
+  const unknownRate = useClassify((s) => s.snapshot?.unknownRate ?? NaN);
   const [draft, setDraft] = useState("");
   const fileRef = useRef<HTMLInputElement>(null);
   const pasteId = useId();
@@ -279,7 +280,7 @@ function DataPanel() {
         </table>
       )}
       {counts && <p className="classify-small">{t("balancedNote", { chance: `${(100 / classes.length).toFixed(1)}%`, majority: `${(100 * majority).toFixed(1)}%` })}</p>}
-      {vocab && <p className="classify-small">{t("vocabNote", { size: vocab.size, unk: `${(100 * vocab.unk).toFixed(1)}%` })}</p>}
+      {vocabSize !== null && <p className="classify-small">{t("vocabNote", { size: vocabSize, unk: `${(100 * unknownRate).toFixed(1)}%` })}</p>}
     </section>
   );
 }

@@ -34,3 +34,10 @@ const classify = createWidgetContext("The classification lab", (p: ClassifyStore
 export const ClassifyStoreProvider = classify.Provider;
 export const useClassifyStore = classify.useStoreApi;
 export const useClassify = classify.useSlice;
+
+const NO_CLASSES: readonly string[] = [];
+
+/** The class names of the data in use (a stable empty list before any). */
+export function useClasses(): readonly string[] {
+  return classify.useSlice((s) => s.loaded?.data.classes ?? NO_CLASSES);
+}

@@ -2,14 +2,14 @@
 // accuracy by length. Choosing a mistake shows that example in the views above.
 import { useT } from "../../i18n";
 import { CLASSIFY } from "../../i18n/classify";
-import { useClassify, useClassifyStore } from "./ClassifyStoreProvider";
+import { useClasses, useClassify, useClassifyStore } from "./ClassifyStoreProvider";
 import { pct } from "./text";
 
 export function ErrorsPanel() {
   const t = useT(CLASSIFY);
   const store = useClassifyStore();
   const ev = useClassify((s) => s.snapshot?.validation ?? null);
-  const classes = useClassify((s) => s.loaded?.data.classes ?? []);
+  const classes = useClasses();
   const target = useClassify((s) => s.target);
   if (!ev) return null;
   return (

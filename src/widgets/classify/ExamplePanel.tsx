@@ -5,7 +5,7 @@ import { useEffect, useId, useState } from "react";
 import { useT } from "../../i18n";
 import { CLASSIFY } from "../../i18n/classify";
 import { StateHeatmap } from "../../viz/StateHeatmap";
-import { useClassify, useClassifyStore } from "./ClassifyStoreProvider";
+import { useClasses, useClassify, useClassifyStore } from "./ClassifyStoreProvider";
 import { pct } from "./text";
 
 /** One hue per class (Okabe–Ito), the belief's strength as its opacity. */
@@ -25,7 +25,7 @@ export function ExamplePanel() {
   const t = useT(CLASSIFY);
   const store = useClassifyStore();
   const ins = useClassify((s) => s.inspection);
-  const classes = useClassify((s) => s.loaded?.data.classes ?? []);
+  const classes = useClasses();
   const isWord = useClassify((s) => s.settings.tokens === "word");
   const [hoverT, setHoverT] = useState<number | null>(null);
   const [own, setOwn] = useState("");

@@ -8,7 +8,7 @@ import { LossChart } from "../../viz";
 import { ChartFigure } from "../../viz/Figure";
 import { seriesStyle } from "../../viz/colors";
 import { useElementSize } from "../../viz/useElementSize";
-import { useClassify } from "./ClassifyStoreProvider";
+import { useClasses, useClassify } from "./ClassifyStoreProvider";
 import { pct } from "./text";
 
 const EMPTY = new Float64Array(0);
@@ -16,7 +16,7 @@ const EMPTY = new Float64Array(0);
 export function MetricsPanel() {
   const t = useT(CLASSIFY);
   const s = useClassify((st) => st.snapshot);
-  const classes = useClassify((st) => st.loaded?.data.classes ?? []);
+  const classes = useClasses();
   const history = s?.history;
   const train = useMemo(() => ({ step: history?.step ?? EMPTY, loss: history?.train ?? EMPTY }), [history]);
   const val = useMemo(() => ({ step: history?.valStep ?? EMPTY, loss: history?.val ?? EMPTY }), [history]);
