@@ -144,7 +144,18 @@ function AccuracyChart() {
         <path d={path(vSteps, vAcc)} fill="none" stroke={VAL_STYLE.color} strokeDasharray={VAL_STYLE.dash} strokeWidth={1.5} />
       </svg>
       <p className="classify-legend">
-        <span style={{ color: TRAIN_STYLE.color }}>━ {t("trainLegend")}</span> <span style={{ color: VAL_STYLE.color }}>┅ {t("valLegend")}</span>
+        <span>
+          <span aria-hidden="true" style={{ color: TRAIN_STYLE.color }}>
+            ━{" "}
+          </span>
+          {t("trainLegend")}
+        </span>{" "}
+        <span>
+          <span aria-hidden="true" style={{ color: VAL_STYLE.color }}>
+            ┅{" "}
+          </span>
+          {t("valLegend")}
+        </span>
       </p>
     </ChartFigure>
   );
