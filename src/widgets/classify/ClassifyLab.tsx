@@ -1,6 +1,7 @@
 // src/widgets/classify/ClassifyLab.tsx: the text-classification lab: data, model, training, what the model reads,
 // its mistakes, and a side-by-side comparison of cells and directions.
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Panel } from "../../embed/EmbedContext";
 import { inLang, useLang, useT, type MsgLike } from "../../i18n";
 import { CLASSIFY } from "../../i18n/classify";
 import { CONTROLS, optionLabel } from "../../i18n/controls";
@@ -33,10 +34,18 @@ export function ClassifyLab({ onSettingsChange, ...props }: ClassifyLabProps) {
             <SettingsPanel />
           </div>
           <div className="classify-main">
-            <MetricsPanel />
-            <ExamplePanel />
-            <ErrorsPanel />
-            <ComparePanel />
+            <Panel id="metrics">
+              <MetricsPanel />
+            </Panel>
+            <Panel id="example">
+              <ExamplePanel />
+            </Panel>
+            <Panel id="errors">
+              <ErrorsPanel />
+            </Panel>
+            <Panel id="compare">
+              <ComparePanel />
+            </Panel>
           </div>
         </div>
       </div>

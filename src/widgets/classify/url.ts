@@ -5,7 +5,7 @@ import { defaults, fromParams, toParams } from "../../store/schema";
 import { CLASSIFY_SCHEMA, type ClassifySettings } from "../../store/classifySettings";
 import { PAGE_PARAMS, paramsOfHash } from "../chars/url";
 
-export function readClassifyUrl(hash: string): { settings: ClassifySettings; messages: Msg[] } {
+export function readClassifyUrl(hash: string): { settings: ClassifySettings; messages: Msg[]; warnings: string[] } {
   const { values, messages } = fromParams(CLASSIFY_SCHEMA, paramsOfHash(hash), defaults(CLASSIFY_SCHEMA), PAGE_PARAMS);
   let settings: ClassifySettings = { ...values };
   if (settings.dataset === "own") {
@@ -13,7 +13,7 @@ export function readClassifyUrl(hash: string): { settings: ClassifySettings; mes
     messages.push(msgOf(CLASSIFY, "ownNotInLink"));
     settings = { ...settings, dataset: CLASSIFY_SCHEMA.dataset.default };
   }
-  return { settings, messages };
+  return { settings, messages, warnings: messages.map((m) => m.en) };
 }
 
 export function classifyHash(currentHash: string, settings: ClassifySettings): string {
