@@ -2,7 +2,7 @@
 import { matchPath } from "../store/hash";
 import { CHAR_SCHEMA } from "../store/charSettings";
 import { CLASSIFY_SCHEMA } from "../store/classifySettings";
-import { readClassifyUrl } from "../widgets/classify/url";
+import { readClassifyUrl } from "../store/classifyUrl";
 import { GRAD_SCHEMA } from "../store/gradSettings";
 import type { Schema } from "../store/schema";
 import { SINE_SCHEMA } from "../store/sineSettings";

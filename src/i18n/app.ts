@@ -33,6 +33,10 @@ export const APP = {
     en: "Watch the gradient ∂L/∂hₜ shrink or explode as it flows back through time, and see how the recurrent weights, clipping and gates change that.",
     zh: "观察梯度 ∂L/∂hₜ 随时间反向传播时如何衰减或爆炸，并看看循环权重、梯度裁剪和门控如何改变这一点。",
   },
+  areaClassifySummary: {
+    en: "Classify first names, e-mails or your own lines with an RNN, watch its belief form while it reads, see which characters it relies on, and measure whether bidirectional helps.",
+    zh: "用 RNN 对英文名、电子邮件或你自己的行分类，观察它边读边形成判断，看它依赖哪些字符，并测一测双向是否有帮助。",
+  },
   areaCharsSummary: {
     en: "Train a character-level model on a text, sample from it at different temperatures, and find the hidden units that track quotes, line ends or words.",
     zh: "在一段文本上训练字符级模型，用不同的温度从中采样，并找出追踪引号、行尾或词语的隐藏单元。",

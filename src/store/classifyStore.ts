@@ -14,7 +14,7 @@ import type { FaultKind, WorkerLike } from "../worker/kit/protocol";
 import { createConnection } from "./kit/connection";
 import { followConnection, statusAfterSnapshot } from "./kit/lifecycle";
 import { parseField } from "./schema";
-import { isLockedKey, lockedRefusal, withLocks } from "../embed/locks";
+import { isLockedKey, lockedRefusal, withLocks } from "./locks";
 import {
   CLASSIFY_DATASETS, CLASSIFY_LIVE_KEYS, CLASSIFY_PAGE_KEYS, CLASSIFY_SCHEMA, classifyOptimOf, toClassifySetup,
   type BuiltinDataset, type ClassifyKey, type ClassifySettings,
@@ -233,7 +233,7 @@ export function createClassifyStore(options: ClassifyStoreOptions): StoreApi<Cla
         const spec = CLASSIFY_SCHEMA[key];
         let fieldErrors: ClassifyState["fieldErrors"] = { ...get().fieldErrors };
         if (isLockedKey(locked, key)) {
-          fieldErrors[key] = untranslated(lockedRefusal(spec, raw));
+          fieldErrors[key] = lockedRefusal(spec, raw);
           set({ fieldErrors });
           return;
         }

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { defaults } from "../../src/store/schema";
 import { CLASSIFY_SCHEMA, type ClassifySettings } from "../../src/store/classifySettings";
 import { ClassifyLab } from "../../src/widgets/classify/ClassifyLab";
-import { classifyHash, readClassifyUrl } from "../../src/widgets/classify/url";
+import { classifyHash, readClassifyUrl } from "../../src/store/classifyUrl";
 import { startClassify } from "../../src/worker/classify/serve";
 import { workerOf } from "./workers";
 

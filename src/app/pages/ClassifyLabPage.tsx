@@ -4,9 +4,9 @@ import { useT } from "../../i18n";
 import { CLASSIFY } from "../../i18n/classify";
 import { CLASSIFY_SCHEMA, type ClassifySettings } from "../../store/classifySettings";
 import { useEmbed } from "../../embed/EmbedContext";
-import { lockedSettings } from "../../embed/locks";
+import { lockedSettings } from "../../store/locks";
 import { ClassifyLab } from "../../widgets/classify/ClassifyLab";
-import { classifyHash, readClassifyUrl } from "../../widgets/classify/url";
+import { classifyHash, readClassifyUrl } from "../../store/classifyUrl";
 
 export function ClassifyLabPage() {
   const t = useT(CLASSIFY);
