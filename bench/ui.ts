@@ -98,7 +98,7 @@ async function bareEngineTokensPerSec(durationS: number): Promise<number> {
 const KEEP_NAMES_SHIM = "window.__name = window.__name || ((target) => target);";
 
 /** Routes measured on first load: each main page once, in a fresh context (empty cache, as a first visit). */
-const FIRST_LOAD_ROUTES = ["#/", "#/lessons", "#/lessons/lstm", "#/playground/sine", "#/visualizer/gradients", "#/lab/chars", "#/embed"];
+const FIRST_LOAD_ROUTES = ["#/", "#/lessons", "#/lessons/lstm", "#/playground/sine", "#/visualizer/gradients", "#/lab/chars", "#/lab/classify", "#/embed"];
 
 /** Time to the page's heading, time until the network is idle (lazy chunks, worker, texts), longest task meanwhile. */
 async function firstLoads(browser: Browser, base: string): Promise<void> {

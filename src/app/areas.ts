@@ -38,4 +38,10 @@ export const AREAS: readonly Area[] = [
     summary: APP.areaCharsSummary,
     isReady: true,
   },
+  {
+    href: "#/lab/classify",
+    name: APP.titleClassify,
+    summary: APP.areaClassifySummary,
+    isReady: true,
+  },
 ];

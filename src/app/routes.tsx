@@ -52,6 +52,11 @@ export const ROUTES: readonly RouteDef[] = [
     Page: lazy(() => import("./pages/CharLabPage").then((m) => ({ default: m.CharLabPage }))),
   },
   {
+    pattern: "/lab/classify",
+    title: (_, t) => t("titleClassify"),
+    Page: lazy(() => import("./pages/ClassifyLabPage").then((m) => ({ default: m.ClassifyLabPage }))),
+  },
+  {
     pattern: "/embed",
     title: () => EMBED_TEXT.guideTitle,
     Page: lazy(() => import("./pages/EmbedGuidePage").then((m) => ({ default: m.EmbedGuidePage }))),

@@ -24,6 +24,13 @@ export const CHAR_PANELS = [
   { id: "inside", label: "Inside the network (units, gates, heatmaps)" },
 ] as const satisfies readonly PanelInfo[];
 
+export const CLASSIFY_PANELS = [
+  { id: "metrics", label: "Loss, accuracy, confusion matrix, precision/recall/F1" },
+  { id: "example", label: "One example: belief while reading, saliency, hidden state and gates" },
+  { id: "errors", label: "Error analysis: most confident mistakes, accuracy by length" },
+  { id: "compare", label: "Compare RNN, LSTM, GRU, uni- and bidirectional" },
+] as const satisfies readonly PanelInfo[];
+
 export const GRAD_PANELS = [
   { id: "summary", label: "How much gradient reaches the first step" },
   { id: "norms", label: "Gradient norm per timestep, per cell" },
@@ -36,4 +43,5 @@ export const GRAD_PANELS = [
 export type PanelId =
   | (typeof SINE_PANELS)[number]["id"]
   | (typeof CHAR_PANELS)[number]["id"]
-  | (typeof GRAD_PANELS)[number]["id"];
+  | (typeof GRAD_PANELS)[number]["id"]
+  | (typeof CLASSIFY_PANELS)[number]["id"];

@@ -1,6 +1,8 @@
 // src/embed/widgets.ts: the widgets a page can embed: their routes, lockable settings, panels, and how each reads its link.
 import { matchPath } from "../store/hash";
 import { CHAR_SCHEMA } from "../store/charSettings";
+import { CLASSIFY_SCHEMA } from "../store/classifySettings";
+import { readClassifyUrl } from "../store/classifyUrl";
 import { GRAD_SCHEMA } from "../store/gradSettings";
 import type { Schema } from "../store/schema";
 import { SINE_SCHEMA } from "../store/sineSettings";
@@ -8,9 +10,9 @@ import { readCharUrl } from "../store/charUrl";
 import { readGradUrl } from "../store/gradUrl";
 import { readSineUrl } from "../store/sineUrl";
 import type { SettingValue } from "./EmbedContext";
-import { CHAR_PANELS, GRAD_PANELS, SINE_PANELS, type PanelInfo } from "./panels";
+import { CHAR_PANELS, CLASSIFY_PANELS, GRAD_PANELS, SINE_PANELS, type PanelInfo } from "./panels";
 
-export type WidgetId = "sine" | "chars" | "gradients" | "lesson-block";
+export type WidgetId = "sine" | "chars" | "gradients" | "classify" | "lesson-block";
 
 export interface EmbeddableWidget {
   /** Sent as `widget` in every resize message (a lesson block adds its lesson and block: "lesson-block:lstm/predict"). */
@@ -55,6 +57,15 @@ export const EMBEDDABLE: readonly EmbeddableWidget[] = [
     schema: CHAR_SCHEMA,
     panels: CHAR_PANELS,
     read: readCharUrl,
+  },
+  {
+    id: "classify",
+    pattern: "/lab/classify",
+    title: "Text classification lab",
+    name: "text classification lab",
+    schema: CLASSIFY_SCHEMA,
+    panels: CLASSIFY_PANELS,
+    read: readClassifyUrl,
   },
   {
     // One live block of a lesson, alone: "#/embed/lesson/lstm/predict" (see src/embed/LessonBlockPage.tsx).

@@ -17,6 +17,7 @@ export const APP = {
   titleSine: { en: "Sine playground", zh: "正弦波实验场" },
   titleGradients: { en: "Gradient visualizer", zh: "梯度可视化" },
   titleChars: { en: "Character lab", zh: "字符实验室" },
+  titleClassify: { en: "Text classification lab", zh: "文本分类实验室" },
   titleNotFound: { en: "Page not found", zh: "页面未找到" },
 
   // The four areas, in the nav and on the home page's cards
@@ -31,6 +32,10 @@ export const APP = {
   areaGradientsSummary: {
     en: "Watch the gradient ∂L/∂hₜ shrink or explode as it flows back through time, and see how the recurrent weights, clipping and gates change that.",
     zh: "观察梯度 ∂L/∂hₜ 随时间反向传播时如何衰减或爆炸，并看看循环权重、梯度裁剪和门控如何改变这一点。",
+  },
+  areaClassifySummary: {
+    en: "Classify first names, e-mails or your own lines with an RNN, watch its belief form while it reads, see which characters it relies on, and measure whether bidirectional helps.",
+    zh: "用 RNN 对英文名、电子邮件或你自己的行分类，观察它边读边形成判断，看它依赖哪些字符，并测一测双向是否有帮助。",
   },
   areaCharsSummary: {
     en: "Train a character-level model on a text, sample from it at different temperatures, and find the hidden units that track quotes, line ends or words.",
