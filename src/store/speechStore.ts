@@ -205,7 +205,7 @@ export function createSpeechStore(o: SpeechStoreOptions): StoreApi<SpeechState> 
           packData = await o.loadPack();
         } catch (e) {
           packData = null;
-          set({ error: e instanceof AudioError ? audioErrorMsg(e) : msgOf(SPEECH, "packFailed", { why: e instanceof Error ? e.message : String(e) }) });
+          set({ error: msgOf(SPEECH, "packFailed", { why: e instanceof Error ? e.message.slice(0, 300) : String(e) }) });
         }
         set({ isLoading: false });
         if (!packData && get().settings.source !== "mine" && get().recordings.length === 0) {
