@@ -1,7 +1,8 @@
 // src/app/routes.tsx: the route table: each hash path pattern with its page component and document title.
 // Later issues replace a placeholder page by pointing its entry at the real one; the table stays the one list.
 import { lazy, type ComponentType } from "react";
-import type { Translate } from "../i18n";
+import { translator, type Translate } from "../i18n";
+import { SPEECH } from "../i18n/speech";
 import type { APP } from "../i18n/app";
 import { matchPath, type RouteParams } from "./router";
 import { HomePage } from "./pages/HomePage";
@@ -55,6 +56,11 @@ export const ROUTES: readonly RouteDef[] = [
     pattern: "/lab/classify",
     title: (_, t) => t("titleClassify"),
     Page: lazy(() => import("./pages/ClassifyLabPage").then((m) => ({ default: m.ClassifyLabPage }))),
+  },
+  {
+    pattern: "/lab/speech",
+    title: (_, t) => translator(SPEECH, t.lang)("widgetName"),
+    Page: lazy(() => import("./pages/SpeechLabPage").then((m) => ({ default: m.SpeechLabPage }))),
   },
   {
     pattern: "/embed",

@@ -53,8 +53,10 @@ registerProcessor("rnn-notebook-capture", RnnNotebookCapture);
 
 /** getUserMedia's (and AudioContext's) DOMException names to our codes. */
 export function mediaErrorToAudioError(e: unknown): AudioError {
-  const name = e instanceof Error ? e.name : "";
-  const message = e instanceof Error ? e.message : String(e);
+  // A DOMException from another realm (an iframe, a test DOM) is not `instanceof Error` here: read its fields.
+  const o = typeof e === "object" && e !== null ? (e as { name?: unknown; message?: unknown }) : {};
+  const name = typeof o.name === "string" ? o.name : "";
+  const message = typeof o.message === "string" ? o.message : String(e);
   switch (name) {
     case "NotAllowedError":
     case "SecurityError":
