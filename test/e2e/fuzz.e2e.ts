@@ -115,7 +115,6 @@ describe("hostile input in Chromium", () => {
     expect(refused).toBeLessThan(cases.length);
     expect(accepted).not.toBeNull();
     const tasks = await longTasks(page);
-    // eslint-disable-next-line no-console
     console.log(`[fuzz] ${cases.length} CSV files (${refused} refused): ${tasks.length} long tasks, longest ${Math.round(Math.max(0, ...tasks))} ms`);
     expect(Math.max(0, ...tasks)).toBeLessThanOrEqual(LONG_TASK_MS);
   });

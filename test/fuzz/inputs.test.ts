@@ -11,9 +11,9 @@ import { parseField, type Schema } from "../../src/store/schema";
 import { SINE_SCHEMA } from "../../src/store/sineSettings";
 import { CHAR_SCHEMA } from "../../src/store/charSettings";
 import { GRAD_SCHEMA } from "../../src/store/gradSettings";
-import { readSineUrl } from "../../src/widgets/sine/url";
-import { readCharUrl } from "../../src/widgets/chars/url";
-import { readGradUrl } from "../../src/widgets/gradients/url";
+import { readSineUrl } from "../../src/store/sineUrl";
+import { readCharUrl } from "../../src/store/charUrl";
+import { readGradUrl } from "../../src/store/gradUrl";
 import { EXTREME_DECIMAL, fuzz, hostileCsv, hostileQuery, hostileTextBytes, NON_DECIMAL, PROTO_KEYS } from "./hostile";
 
 const CASES = 400;
