@@ -20,7 +20,7 @@ export default defineConfig({
     globals: true,
     // Engine tests run in Node; component tests opt into jsdom with a file-level comment.
     environment: "node",
-    include: ["test/engine/**/*.test.ts", "test/worker/**/*.test.ts", "test/data/**/*.test.ts", "test/audio/**/*.test.ts", "test/components/**/*.test.{ts,tsx}"],
+    include: ["test/engine/**/*.test.ts", "test/worker/**/*.test.ts", "test/data/**/*.test.ts", "test/audio/**/*.test.ts", "test/fuzz/**/*.test.ts", "test/components/**/*.test.{ts,tsx}"],
     setupFiles: ["test/setup.ts"],
     testTimeout: 60_000,
   },

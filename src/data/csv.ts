@@ -1,8 +1,11 @@
 // src/data/csv.ts: a user's own series: one numeric CSV column, checked, standardised and cut into windows.
+import { parseDecimal } from "./decimal";
 import type { SeriesDataset } from "./series";
 
 export const MAX_CSV_CHARS = 20_000_000;
 export const MAX_SERIES_VALUES = 1_000_000;
+/** Most characters the paste box takes (~20,000 rows); larger series are uploaded as files and read in a worker. */
+export const MAX_PASTE_CHARS = 200_000;
 
 export interface ParsedColumn {
   values: Float64Array;
@@ -15,6 +18,11 @@ export class SeriesInputError extends Error {
     super(message);
     this.name = "SeriesInputError";
   }
+}
+
+/** At most `max` characters of an input for a message, so a hostile file is not echoed in full. */
+function quote(s: string, max = 30): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
 function splitRow(line: string, sep: string): string[] {
@@ -32,12 +40,15 @@ export function parseCsvColumn(text: string, column?: number | string): ParsedCo
   const first = lines[0];
   const sep = first.includes("\t") ? "\t" : first.includes(";") ? ";" : ",";
   const head = splitRow(first, sep);
-  const isNumber = (s: string): boolean => s !== "" && Number.isFinite(Number(sep === ";" ? s.replace(",", ".") : s));
+  // Decimal numbers only ("0x1F", "0b101", "Infinity" and "1e999" are not); semicolon-separated files usually come
+  // from locales that write decimal commas ("2,5").
+  const readCell = (s: string): number => parseDecimal(sep === ";" ? s.replace(",", ".") : s);
+  const isNumber = (s: string): boolean => !Number.isNaN(readCell(s));
   const hasHeader = !head.every(isNumber) && head.some((c) => !isNumber(c));
   let col: number;
   if (typeof column === "string") {
     col = head.indexOf(column);
-    if (!hasHeader || col < 0) throw new SeriesInputError(`There is no column named "${column}"; the columns are ${head.join(", ")}.`);
+    if (!hasHeader || col < 0) throw new SeriesInputError(`There is no column named "${quote(column)}"; the columns are ${quote(head.join(", "), 200)}.`);
   } else {
     col = column ?? head.length - 1;
     if (col < 0 || col >= head.length) throw new SeriesInputError(`Column ${col + 1} does not exist; the CSV has ${head.length} column(s).`);
@@ -48,11 +59,10 @@ export function parseCsvColumn(text: string, column?: number | string): ParsedCo
   for (let i = 0; i < rows.length; i++) {
     const cells = splitRow(rows[i], sep);
     const cell = cells[col] ?? "";
-    // Semicolon-separated files usually come from locales that write decimal commas ("2,5").
-    const v = Number(sep === ";" ? cell.replace(",", ".") : cell);
-    if (cell === "" || !Number.isFinite(v)) {
+    const v = readCell(cell);
+    if (Number.isNaN(v)) {
       const line = i + 1 + (hasHeader ? 1 : 0);
-      throw new SeriesInputError(`Line ${line}: "${cell.slice(0, 30)}" is not a number. Every row needs a number in column ${col + 1}${hasHeader ? ` ("${head[col]}")` : ""}.`);
+      throw new SeriesInputError(`Line ${line}: "${quote(cell)}" is not a number. Every row needs a decimal number (such as 12.5 or -3e2) in column ${col + 1}${hasHeader ? ` ("${quote(head[col])}")` : ""}.`);
     }
     values[i] = v;
   }
@@ -72,6 +82,12 @@ export function makeSeriesDataset(values: Float64Array, T: number, horizon: numb
   let v = 0;
   for (let i = 0; i < n; i++) v += (values[i] - mean) ** 2;
   const std = Math.sqrt(v / n);
+  // Values near ±1.8e308 are floats, but their sum or spread is not: refused rather than "mean 0, std ∞".
+  if (!Number.isFinite(mean) || !Number.isFinite(std)) {
+    let largest = 0;
+    for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(values[i]));
+    throw new SeriesInputError(`Values as large as ${largest.toPrecision(3)} make the series' mean or spread too large to compute. Rescale the series (divide every value by the same power of ten).`);
+  }
   if (!(std > 0)) throw new SeriesInputError("Every value in the series is the same; there is nothing to predict.");
   const z = values.map((x) => (x - mean) / std);
   const win = T + horizon;

@@ -135,6 +135,11 @@ export const SINE = {
     zh: "{name}：文件有 {size} 字节，上限是 {limit} 字节。请使用更短的序列（最近的一段）。当前数据保持不变。",
   },
   fileUnreadable: { en: "{name} could not be read ({why}). The current data is kept.", zh: "无法读取 {name}（{why}）。当前数据保持不变。" },
+  readingFile: { en: "Reading {name} ({size} bytes)…", zh: "正在读取 {name}（{size} 字节）…" },
+  pasteTooLarge: {
+    en: "The pasted text has {size} characters; this box takes at most {limit}. Save it as a .csv file and upload it instead. The current data is kept.",
+    zh: "粘贴的文本有 {size} 个字符，此输入框最多接受 {limit} 个。请把它保存为 .csv 文件再上传。当前数据保持不变。",
+  },
   unknownError: { en: "unknown error", zh: "未知错误" },
   columnNamed: { en: "column “{name}”", zh: "“{name}”列" },
   pastedSeries: { en: "your pasted series", zh: "你粘贴的序列" },

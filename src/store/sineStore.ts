@@ -61,6 +61,10 @@ export interface SineState {
   reset(): void;
   setSetting(key: SineKey, raw: unknown): void;
   loadSeries(text: string, fileName: string | null): void;
+  /** A column already parsed (a file read by the parsing worker); checked against the settings like loadSeries. */
+  loadColumn(values: Float64Array, name: string | null, fileName: string | null): void;
+  /** A series the page refused before it reached the store (a file too large, unreadable or not numbers). */
+  refuseSeries(message: MsgLike): void;
   clearSeries(): void;
   /**
    * After a divergence: continue from the kept (last good) weights with a change. "safeLearningRate" sets a learning
@@ -422,10 +426,21 @@ export function createSineStore(options: SineStoreOptions): StoreApi<SineState> 
       loadSeries(text, fileName) {
         try {
           const col = parseCsvColumn(text);
+          get().loadColumn(col.values, col.name, fileName);
+        } catch (e) {
+          if (!(e instanceof SeriesInputError)) throw e;
+          set({ fieldErrors: { ...get().fieldErrors, series: msgOf(SINE, "seriesRefused", { file: fileName, message: e.message }) } });
+        }
+      },
+      refuseSeries(message) {
+        set({ fieldErrors: { ...get().fieldErrors, series: message } });
+      },
+      loadColumn(values, name, fileName) {
+        try {
           const { settings } = get();
-          makeSeriesDataset(col.values, settings.seqLength, settings.horizon, settings.validation); // checks it is usable
+          makeSeriesDataset(values, settings.seqLength, settings.horizon, settings.validation); // checks it is usable
           set({ fieldErrors: without(get().fieldErrors, "series") });
-          applySettings(settings, { values: col.values, name: col.name, fileName }, "series");
+          applySettings(settings, { values, name, fileName }, "series");
         } catch (e) {
           if (!(e instanceof SeriesInputError)) throw e;
           set({ fieldErrors: { ...get().fieldErrors, series: msgOf(SINE, "seriesRefused", { file: fileName, message: e.message }) } });

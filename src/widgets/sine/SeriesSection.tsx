@@ -1,7 +1,8 @@
 // src/widgets/sine/SeriesSection.tsx: "Your own series": paste or upload one CSV column to train on instead of sines.
 import { useId, useState } from "react";
-import { MAX_CSV_CHARS } from "../../data/csv";
-import { inLang, msgOf, msgPer, useT, type Msg } from "../../i18n";
+import { MAX_CSV_CHARS, MAX_PASTE_CHARS } from "../../data/csv";
+import { parseCsvFile } from "../../worker/parse/client";
+import { inLang, msgOf, useT, type Msg } from "../../i18n";
 import { SINE } from "../../i18n/sine";
 import { useSine, useSineStore } from "./SineStoreProvider";
 import { formatCount, formatValue } from "../../viz/format";
@@ -16,12 +17,19 @@ export function SeriesSection() {
   // What is typed in the box and a file that could not be read are the learner's drafts, not settings.
   const [text, setText] = useState("");
   const [fileError, setFileError] = useState<Msg | null>(null);
+  // A file being read by the parsing worker: its name and size, shown while the learner waits.
+  const [reading, setReading] = useState<{ name: string; size: number } | null>(null);
   const problem = fileError ?? seriesError;
   const message = problem === undefined ? undefined : inLang(problem, t.lang);
 
   const loadText = () => {
     setFileError(null);
     store.getState().loadSeries(text, null);
+  };
+  // The paste box refuses large pastes before they reach it: Chromium's own textarea holds the tab for minutes
+  // with millions of lines. Large series come as files, read off this thread.
+  const refusePaste = (size: number): void => {
+    setFileError(msgOf(SINE, "pasteTooLarge", { size: formatCount(size), limit: formatCount(MAX_PASTE_CHARS) }));
   };
   const loadFile = (file: File) => {
     setFileError(null);
@@ -30,15 +38,13 @@ export function SeriesSection() {
       setFileError(msgOf(SINE, "fileTooLarge", { name: file.name, size: formatCount(file.size), limit: formatCount(MAX_CSV_CHARS) }));
       return;
     }
-    const reader = new FileReader();
-    reader.onload = () => {
-      store.getState().loadSeries(typeof reader.result === "string" ? reader.result : "", file.name);
-    };
-    reader.onerror = () => {
-      const why = reader.error?.message;
-      setFileError(msgPer(SINE, "fileUnreadable", (lang) => ({ name: file.name, why: why ?? msgOf(SINE, "unknownError")[lang] })));
-    };
-    reader.readAsText(file);
+    setReading({ name: file.name, size: file.size });
+    void parseCsvFile(file).then((r) => {
+      setReading(null);
+      if (r.ok) store.getState().loadColumn(r.values, r.name, file.name);
+      else if (r.isInput) store.getState().refuseSeries(msgOf(SINE, "seriesRefused", { file: file.name, message: r.message }));
+      else setFileError(msgOf(SINE, "fileUnreadable", { name: file.name, why: r.message }));
+    });
   };
 
   const seriesName = series ? (series.fileName ?? (series.name ? t("columnNamed", { name: series.name }) : t("pastedSeries"))) : "";
@@ -56,7 +62,19 @@ export function SeriesSection() {
         placeholder={"price\n101.2\n102.9\n…"}
         aria-invalid={message ? true : undefined}
         aria-describedby={message ? `${id}-error` : undefined}
+        onPaste={(e) => {
+          const pasted = e.clipboardData.getData("text/plain");
+          if (text.length + pasted.length > MAX_PASTE_CHARS) {
+            e.preventDefault();
+            refusePaste(text.length + pasted.length);
+          }
+        }}
         onChange={(e) => {
+          // Also for text dropped or typed in: what is already there stays.
+          if (e.target.value.length > MAX_PASTE_CHARS) {
+            refusePaste(e.target.value.length);
+            return;
+          }
           setText(e.target.value);
         }}
       />
@@ -78,6 +96,11 @@ export function SeriesSection() {
           />
         </label>
       </div>
+      {reading ? (
+        <p className="sine-note" aria-live="polite">
+          {t("readingFile", { name: reading.name, size: formatCount(reading.size) })}
+        </p>
+      ) : null}
       {message ? (
         <p id={`${id}-error`} className="control-error" role="alert">
           {message}
