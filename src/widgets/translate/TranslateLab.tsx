@@ -68,6 +68,8 @@ function LabBody({ onSettingsChange }: { onSettingsChange: ((s: TranslateSetting
   );
 }
 
+const NO_SAMPLES: readonly DecodedExample[] = [];
+
 const pct = (v: number): string => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : "–");
 
 /** "Step 120 · loss 0.0123 · exact match 45.0% greedy, 47.0% beam · 12 steps/s", or what the lab is doing instead. */
@@ -139,7 +141,9 @@ function Messages() {
   const urlWarnings = useTranslate((s) => s.urlWarnings);
   const notice = useTranslate((s) => s.notice);
   const error = useTranslate((s) => s.error);
-  const diverged = useTranslate((s) => [s.snapshot?.main, s.snapshot?.twin].flatMap((m, k) => (m?.diverged ? [{ k, ...m.diverged }] : [])));
+  const mainDiverged = useTranslate((s) => s.snapshot?.main.diverged ?? null);
+  const twinDiverged = useTranslate((s) => s.snapshot?.twin?.diverged ?? null);
+  const diverged = [mainDiverged, twinDiverged].flatMap((d, k) => (d ? [{ k, ...d }] : []));
   return (
     <>
       {urlWarnings.length > 0 && (
@@ -423,7 +427,7 @@ function Hypotheses({ ex, joiner }: { ex: DecodedExample; joiner: string }) {
 
 function SamplesPanel() {
   const t = useT(TRANSLATE_TEXT);
-  const samples = useTranslate((s) => s.snapshot?.samples ?? []);
+  const samples = useTranslate((s) => s.snapshot?.samples ?? NO_SAMPLES);
   const task = useTranslate((s) => s.snapshot?.task ?? "dates");
   const beam = useTranslate((s) => s.settings.beam);
   if (samples.length === 0) return null;
@@ -540,7 +544,9 @@ function TypePanel() {
       >
         <label className="tr-field">
           <span>{t("typeLabel")}</span>
-          <input type="text" value={text} maxLength={200} aria-describedby="tr-type-hint" onChange={(e) => setText(e.target.value)} />
+          <input type="text" value={text} maxLength={200} aria-describedby="tr-type-hint" onChange={(e) => {
+              setText(e.target.value);
+            }} />
         </label>
         <button type="submit" disabled={!ready}>
           {t("translateButton")}

@@ -452,17 +452,24 @@ function argmaxRow(m: Float64Array, offset: number, n: number): number {
 /** The views' data of one greedy decoding (`n` source steps, the end symbol included). */
 export function viewOf(g: GreedyResult, n: number, pair: { source: readonly string[]; target: readonly string[] | null }, index: number, data: TaskData, H: number, attends: boolean): ExampleView {
   const steps = g.stepLogProbs.length;
-  const output = decodeSymbols(g.tokens, data.targetVocab);
+  const names = data.targetVocab.symbols.map((s, i) => (i === EOS_ID ? END_SYMBOL : s));
+  // One symbol per decoder step, special ones included (an untrained decoder may emit <pad>), so rows line up.
+  const output = g.tokens.map((id) => names[id]);
   if (g.finished) output.push(END_SYMBOL);
   const attention = new Float64Array(attends ? steps * n : 0);
-  if (attends) g.attention.forEach((row, t) => attention.set(row.subarray(0, n), t * n));
-  const names = data.targetVocab.symbols.map((s, i) => (i === EOS_ID ? END_SYMBOL : s));
+  if (attends) {
+    g.attention.forEach((row, t) => {
+      attention.set(row.subarray(0, n), t * n);
+    });
+  }
   const top = (g.distributions ?? []).map((p) => {
     const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]).slice(0, TOP_SYMBOLS);
     return { symbols: order.map((i) => names[i]), probs: order.map((i) => p[i]) };
   });
   const decoderStates = new Float64Array(steps * H);
-  (g.states ?? []).forEach((z, t) => decoderStates.set(z.subarray(0, H), t * H));
+  (g.states ?? []).forEach((z, t) => {
+    decoderStates.set(z.subarray(0, H), t * H);
+  });
   return {
     index,
     source: [...pair.source],
