@@ -5,7 +5,7 @@ import { buildSymbolVocabulary, checkTypedInput, normaliseDate, normaliseWord } 
 import { describeProblem, type DataProblem } from "../data/messages";
 import { msgOf, type MsgLike } from "../i18n";
 import { TRANSLATE_TEXT } from "../i18n/translate";
-import { isLockedKey, lockedRefusal, withLocks } from "../embed/locks";
+import { isLockedKey, lockedRefusal, withLocks } from "./locks";
 import type { FaultKind, WorkerLike } from "../worker/kit/protocol";
 import {
   TRANSLATE_PROTOCOL_VERSION,

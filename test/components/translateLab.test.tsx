@@ -6,7 +6,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { TRANSLATE_DEFAULTS, type TranslateSettings } from "../../src/store/translateSettings";
 import { TranslateLab } from "../../src/widgets/translate/TranslateLab";
-import { readTranslateUrl, translateHash } from "../../src/widgets/translate/url";
+import { readTranslateUrl, translateHash } from "../../src/store/translateUrl";
 import { startTranslate } from "../../src/worker/translate/serve";
 import { workersOf } from "./workers";
 

@@ -5,9 +5,10 @@ import { APP } from "../../i18n/app";
 import { TRANSLATE_TEXT } from "../../i18n/translate";
 import { TRANSLATE_SCHEMA, type TranslateSettings } from "../../store/translateSettings";
 import { useEmbed } from "../../embed/EmbedContext";
-import { lockedSettings } from "../../embed/locks";
+import { lockedSettings } from "../../store/locks";
+import { ShareBar } from "../../embed/ShareBar";
 import { TranslateLab } from "../../widgets/translate/TranslateLab";
-import { readTranslateUrl, translateHash } from "../../widgets/translate/url";
+import { readTranslateUrl, translateHash } from "../../store/translateUrl";
 
 export function TranslateLabPage() {
   const t = useT(APP);
@@ -29,6 +30,7 @@ export function TranslateLabPage() {
           <p className="note">
             <a href="#/lessons/next-steps">{tt("lessonLink")}</a>
           </p>
+          <ShareBar widgetId="translate" />
         </>
       )}
       <TranslateLab

@@ -15,6 +15,7 @@ import { MatrixHeatmap } from "../../viz/MatrixHeatmap";
 import { NumberField, SelectField, ToggleField, type SelectOption } from "../controls";
 import { AttentionMatrix, showSymbol } from "./AttentionMatrix";
 import { TranslateStoreProvider, useTranslate, useTranslateStore } from "./TranslateStoreProvider";
+import { Panel } from "../../embed/EmbedContext";
 import "./translate.css";
 
 export interface TranslateLabProps {
@@ -54,14 +55,30 @@ function LabBody({ onSettingsChange }: { onSettingsChange: ((s: TranslateSetting
           <SettingsPanel />
         </div>
         <div className="tr-main">
-          <MetricsPanel />
-          <AttentionPanel />
-          <SamplesPanel />
-          <ComparePanel />
-          <TypePanel />
-          <DistributionPanel />
-          <StatesPanel />
-          <LossPanel />
+          <Panel id="metrics">
+            <MetricsPanel />
+          </Panel>
+          <Panel id="attention">
+            <AttentionPanel />
+          </Panel>
+          <Panel id="samples">
+            <SamplesPanel />
+          </Panel>
+          <Panel id="compare">
+            <ComparePanel />
+          </Panel>
+          <Panel id="type">
+            <TypePanel />
+          </Panel>
+          <Panel id="distribution">
+            <DistributionPanel />
+          </Panel>
+          <Panel id="states">
+            <StatesPanel />
+          </Panel>
+          <Panel id="loss">
+            <LossPanel />
+          </Panel>
         </div>
       </div>
     </section>

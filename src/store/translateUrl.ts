@@ -1,8 +1,8 @@
-// src/widgets/translate/url.ts: the lab's settings in the hash query ("#/lab/translate?task=cmudict&attention=none").
-import type { Msg } from "../../i18n";
-import { fromParams, toParams } from "../../store/schema";
-import { EMBED_PARAMS } from "../../embed/params";
-import { TRANSLATE_DEFAULTS, TRANSLATE_SCHEMA, type TranslateSettings } from "../../store/translateSettings";
+// src/store/translateUrl.ts: the lab's settings in the hash query ("#/lab/translate?task=cmudict&attention=none").
+import type { Msg } from "../i18n";
+import { fromParams, toParams } from "./schema";
+import { EMBED_PARAMS } from "./embedParams";
+import { TRANSLATE_DEFAULTS, TRANSLATE_SCHEMA, type TranslateSettings } from "./translateSettings";
 
 /** Parameters the page reads itself (not settings): left alone, never warned about. */
 export const PAGE_PARAMS = ["testHooks", "lang", ...EMBED_PARAMS] as const;
