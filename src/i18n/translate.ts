@@ -19,7 +19,10 @@ export const TRANSLATE_TEXT = {
   stepsPerSec: { en: "{rate} steps/s", zh: "每秒 {rate} 步" },
   pressTrain: { en: "press Train or Step to start", zh: "按“训练”或“单步”开始" },
   paused: { en: "paused", zh: "已暂停" },
-  diverged: { en: "The {which} model stopped at step {step}: {detail}", zh: "{which}模型在第 {step} 步停止：训练发散（损失或梯度不是有限数），保留了上一步的权重。请降低学习率或启用梯度裁剪。" },
+  diverged: {
+    en: "The {which} model stopped at step {step}: its loss or gradient was not a finite number, so the weights of the step before are kept. Lower the learning rate or turn on gradient clipping.",
+    zh: "{which}模型在第 {step} 步停止：损失或梯度不是有限数，因此保留了上一步的权重。请降低学习率或启用梯度裁剪。",
+  },
   mainModel: { en: "main", zh: "主" },
   twinModel: { en: "comparison", zh: "对比" },
 

@@ -192,7 +192,7 @@ function Messages() {
       )}
       {diverged.map((d) => (
         <div key={d.k} role="alert" className="tr-alert tr-alert-danger">
-          <p>{t("diverged", { which: d.k === 0 ? t("mainModel") : t("twinModel"), step: d.step, detail: d.detail })}</p>
+          <p>{t("diverged", { which: d.k === 0 ? t("mainModel") : t("twinModel"), step: d.step })}</p>
         </div>
       ))}
     </>
