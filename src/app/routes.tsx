@@ -63,6 +63,11 @@ export const ROUTES: readonly RouteDef[] = [
     Page: lazy(() => import("./pages/SpeechLabPage").then((m) => ({ default: m.SpeechLabPage }))),
   },
   {
+    pattern: "/lab/translate",
+    title: (_, t) => t("titleTranslate"),
+    Page: lazy(() => import("./pages/TranslateLabPage").then((m) => ({ default: m.TranslateLabPage }))),
+  },
+  {
     pattern: "/embed",
     title: () => EMBED_TEXT.guideTitle,
     Page: lazy(() => import("./pages/EmbedGuidePage").then((m) => ({ default: m.EmbedGuidePage }))),

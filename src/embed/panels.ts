@@ -40,7 +40,19 @@ export const GRAD_PANELS = [
   { id: "explanation", label: "Why the gradient vanishes or explodes" },
 ] as const satisfies readonly PanelInfo[];
 
+export const TRANSLATE_PANELS = [
+  { id: "metrics", label: "Test scores, greedy and beam search" },
+  { id: "attention", label: "Attention matrix of the current example" },
+  { id: "samples", label: "Test examples decoded greedily and with beam search" },
+  { id: "compare", label: "Attention vs no attention, by input length" },
+  { id: "type", label: "Try your own input" },
+  { id: "distribution", label: "The decoder's output distribution" },
+  { id: "states", label: "Encoder and decoder states" },
+  { id: "loss", label: "Training loss" },
+] as const satisfies readonly PanelInfo[];
+
 export type PanelId =
+  | (typeof TRANSLATE_PANELS)[number]["id"]
   | (typeof SINE_PANELS)[number]["id"]
   | (typeof CHAR_PANELS)[number]["id"]
   | (typeof GRAD_PANELS)[number]["id"]

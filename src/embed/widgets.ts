@@ -9,10 +9,12 @@ import { SINE_SCHEMA } from "../store/sineSettings";
 import { readCharUrl } from "../store/charUrl";
 import { readGradUrl } from "../store/gradUrl";
 import { readSineUrl } from "../store/sineUrl";
+import { TRANSLATE_SCHEMA } from "../store/translateSettings";
+import { readTranslateUrl } from "../store/translateUrl";
 import type { SettingValue } from "./EmbedContext";
-import { CHAR_PANELS, CLASSIFY_PANELS, GRAD_PANELS, SINE_PANELS, type PanelInfo } from "./panels";
+import { CHAR_PANELS, CLASSIFY_PANELS, GRAD_PANELS, SINE_PANELS, TRANSLATE_PANELS, type PanelInfo } from "./panels";
 
-export type WidgetId = "sine" | "chars" | "gradients" | "classify" | "lesson-block";
+export type WidgetId = "sine" | "chars" | "gradients" | "classify" | "translate" | "lesson-block";
 
 export interface EmbeddableWidget {
   /** Sent as `widget` in every resize message (a lesson block adds its lesson and block: "lesson-block:lstm/predict"). */
@@ -66,6 +68,15 @@ export const EMBEDDABLE: readonly EmbeddableWidget[] = [
     schema: CLASSIFY_SCHEMA,
     panels: CLASSIFY_PANELS,
     read: readClassifyUrl,
+  },
+  {
+    id: "translate",
+    pattern: "/lab/translate",
+    title: "Translation lab",
+    name: "translation lab",
+    schema: TRANSLATE_SCHEMA,
+    panels: TRANSLATE_PANELS,
+    read: readTranslateUrl,
   },
   {
     // One live block of a lesson, alone: "#/embed/lesson/lstm/predict" (see src/embed/LessonBlockPage.tsx).

@@ -17,4 +17,6 @@ export const WIDGETS: Readonly<Record<string, LazyExoticComponent<WidgetComponen
   seq2seq: lazy(() => import("./widgets/Seq2Seq")),
   "wave-continue": lazy(() => import("./widgets/WaveContinue")),
   activations: lazy(() => import("./widgets/Activations")),
+  "attention-step": lazy(() => import("./widgets/AttentionStep")),
+  "bi-compare": lazy(() => import("./widgets/BiCompare")),
 };

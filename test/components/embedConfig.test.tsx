@@ -46,7 +46,7 @@ describe("resolveEmbed", () => {
     ["an unknown panel", "#/lab/chars?embed=1&panels=loss,charts", /panels=charts: the character lab has no panel "charts"\. Its panels are: loss, sample, generate, inside\./],
     ["a frameId that is not a plain token", '#/playground/sine?embed=1&frameId=<img src=x onerror="alert(1)">', /frameId=<img src=x onerror="alert\(1\)"> is not allowed/],
     ["an embed value it does not know", "#/playground/sine?embed=yes", /embed=yes is not understood: use embed=1/],
-    ["a page that is not a widget", "#/lessons?embed=1", /There is no embeddable widget at "#\/lessons"\. The widgets that can be embedded are: #\/playground\/sine, #\/visualizer\/gradients, #\/lab\/chars, #\/lab\/classify, #\/embed\/lesson\/:slug\/:block\./],
+    ["a page that is not a widget", "#/lessons?embed=1", /There is no embeddable widget at "#\/lessons"\. The widgets that can be embedded are: #\/playground\/sine, #\/visualizer\/gradients, #\/lab\/chars, #\/lab\/classify, #\/lab\/translate, #\/embed\/lesson\/:slug\/:block\./],
     ["a route that does not exist", "#/playground/cosine?embed=1", /There is no embeddable widget at "#\/playground\/cosine"/],
     ["a lock on a lesson block", "#/embed/lesson/lstm/predict?embed=1&lock=lr", /lock=…: the lesson block has no settings to lock\./],
     ["panels on a lesson block", "#/embed/lesson/lstm/predict?embed=1&panels=loss", /the lesson block has no panels to choose from/],
