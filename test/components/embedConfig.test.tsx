@@ -37,12 +37,12 @@ describe("resolveEmbed", () => {
   });
 
   it.each([
-    ["an unknown lock name", "#/playground/sine?embed=1&lock=learningRate", /lock=learningRate: "learningRate" is not a setting of the sine playground\. Its settings are: waves, .*lr/],
+    ["an unknown lock name", "#/playground/sine?embed=1&lock=learningRate", /lock=learningRate: "learningRate" is not a setting of the sine playground\. Its settings are: data, waves, .*lr/],
     ["a locked value out of range", "#/playground/sine?embed=1&lr=500&lock=lr", /lock=lr: the value to lock is not valid\. Learning rate must be a number above 0 and up to 100, not 500\./],
     ["a locked value that is not a number", "#/lab/chars?embed=1&hidden=big&lock=hidden", /lock=hidden: the value to lock is not valid\./],
     ["a lock contradicting another setting", "#/playground/sine?embed=1&horizon=40&seqLength=30&lock=horizon", /lock=horizon: horizon=40 cannot be locked, because .*horizon \(40\) must be shorter than the sequence length \(30\)/],
     ["a locked text that cannot be in a link", "#/lab/chars?embed=1&corpus=custom&lock=corpus", /lock=corpus: corpus=custom cannot be locked/],
-    ["panels= naming nothing", "#/playground/sine?embed=1&panels=", /panels= names no panel, so nothing would be shown\. Name at least one of: series, loss, state, gates, gradients, weights\./],
+    ["panels= naming nothing", "#/playground/sine?embed=1&panels=", /panels= names no panel, so nothing would be shown\. Name at least one of: series, baselines, loss, state, gates, gradients, weights\./],
     ["an unknown panel", "#/lab/chars?embed=1&panels=loss,charts", /panels=charts: the character lab has no panel "charts"\. Its panels are: loss, sample, generate, inside\./],
     ["a frameId that is not a plain token", '#/playground/sine?embed=1&frameId=<img src=x onerror="alert(1)">', /frameId=<img src=x onerror="alert\(1\)"> is not allowed/],
     ["an embed value it does not know", "#/playground/sine?embed=yes", /embed=yes is not understood: use embed=1/],

@@ -273,7 +273,7 @@ describe("sharing from the site", () => {
 
     await user.click(within(dialog).getByRole("checkbox", { name: "Learning rate (0.01)" }));
     await user.click(within(dialog).getByRole("checkbox", { name: /^Gate activations/ }));
-    expect(html()).toContain("embed=1&amp;hidden=16&amp;lr=0.01&amp;lock=lr&amp;panels=series,loss,state,gradients,weights");
+    expect(html()).toContain("embed=1&amp;hidden=16&amp;lr=0.01&amp;lock=lr&amp;panels=series,baselines,loss,state,gradients,weights");
 
     for (const box of within(within(dialog).getByRole("group", { name: "Panels to show" })).getAllByRole("checkbox")) {
       if ((box as HTMLInputElement).checked) await user.click(box);
