@@ -1,8 +1,7 @@
 // src/app/routes.tsx: the route table: each hash path pattern with its page component and document title.
 // Later issues replace a placeholder page by pointing its entry at the real one; the table stays the one list.
 import { lazy, type ComponentType } from "react";
-import { translator, type Translate } from "../i18n";
-import { SPEECH } from "../i18n/speech";
+import type { Translate } from "../i18n";
 import type { APP } from "../i18n/app";
 import { matchPath, type RouteParams } from "./router";
 import { HomePage } from "./pages/HomePage";
@@ -59,7 +58,7 @@ export const ROUTES: readonly RouteDef[] = [
   },
   {
     pattern: "/lab/speech",
-    title: (_, t) => translator(SPEECH, t.lang)("widgetName"),
+    title: (_, t) => t("titleSpeech"),
     Page: lazy(() => import("./pages/SpeechLabPage").then((m) => ({ default: m.SpeechLabPage }))),
   },
   {

@@ -19,6 +19,7 @@ export const APP = {
   titleChars: { en: "Character lab", zh: "字符实验室" },
   titleClassify: { en: "Text classification lab", zh: "文本分类实验室" },
   titleTranslate: { en: "Translation lab with attention", zh: "带注意力的翻译实验室" },
+  titleSpeech: { en: "Speech lab", zh: "语音实验室" },
   titleNotFound: { en: "Page not found", zh: "页面未找到" },
 
   // The four areas, in the nav and on the home page's cards

@@ -1,7 +1,9 @@
 // src/i18n/chars.ts: the character lab's words: status line, text, settings, samples, generation, a look inside, models.
 import { fn, type Dict } from "./index";
+import { CHARS_LINK } from "./charsLink";
 
 export const CHARS = {
+  ...CHARS_LINK,
   // Status line: "Step 120 · loss 2.31 bits/char · validation 2.40 bits/char · 9,800 tokens/s"
   loadingText: { en: "Loading the text…", zh: "正在加载文本…" },
   noText: {
@@ -27,10 +29,6 @@ export const CHARS = {
 
   // Messages
   urlIgnored: { en: "Some settings in the link were ignored:", zh: "链接中的部分设置被忽略了：" },
-  customNotInLink: {
-    en: "corpus=custom: your own text is not part of a link; using the default text.",
-    zh: "corpus=custom：你自己的文本不包含在链接中，改用默认文本。",
-  },
   diverged: fn<{ step: number; cause: "nan" | "inf" | "blowUp"; goodStep: number; goodLoss: string | null; lr: string; isClipping: boolean }>(
     (p) =>
       `Training stopped at step ${p.step}: the loss became ${p.cause === "blowUp" ? "huge" : p.cause === "nan" ? "NaN" : "infinite"}. ` +

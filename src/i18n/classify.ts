@@ -1,6 +1,7 @@
 // src/i18n/classify.ts: the text-classification lab's words: status line, data, model, metrics, the example under
 // the cursor, error analysis and Compare.
 import type { Dict } from "./index";
+import { CLASSIFY_LINK } from "./classifyLink";
 
 export const CLASSIFY = {
   // Status line: "Step 120 · loss 0.4123 · validation accuracy 81.0% · 1,200 examples/s"
@@ -21,7 +22,7 @@ export const CLASSIFY = {
     zh: "训练在第 {step} 步发散；保留了第 {good} 步的权重。请降低学习率或打开梯度裁剪，然后按“训练”。",
   },
   couldNotLoad: { en: "The data could not be loaded ({why}).", zh: "无法加载数据（{why}）。" },
-  ownNotInLink: { en: "Your own lines are not part of a link: the lab opened on the names.", zh: "你自己的行不会保存在链接中：实验室打开了名字数据集。" },
+  ...CLASSIFY_LINK,
   urlIgnored: { en: "Some settings in the link were ignored:", zh: "链接中的部分设置被忽略了：" },
 
   // Data

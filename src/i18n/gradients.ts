@@ -1,7 +1,9 @@
 // src/i18n/gradients.ts: the gradient visualizer's words: page, run bar, presets, settings, per-cell panels, messages.
 import { fn, type Dict } from "./index";
+import { GRADS_LINK } from "./gradientsLink";
 
 export const GRADS = {
+  ...GRADS_LINK,
   widgetName: { en: "Gradient-vanishing visualizer", zh: "梯度消失可视化" },
   pageLeadBefore: {
     en: "Why do tanh-RNNs forget, while LSTMs and GRUs remember? Three networks learn the same task side by side: read a symbol, then T − 1 distractors, then say which symbol came first. Watch how much of the gradient ∂L/∂h",
@@ -117,12 +119,6 @@ export const GRADS = {
   urlIgnored: {
     en: "Some settings in the link could not be used, so other values apply:",
     zh: "链接中的部分设置无法使用，已改用其他值：",
-  },
-  noSuchPreset: { en: "preset={preset}: there is no such preset; the presets are {list}.", zh: "preset={preset}：没有这个预设；可用的预设有 {list}。" },
-  usingInstead: { en: "{message} Using {value} for “{label}”.", zh: "{message}“{label}”改用 {value}。" },
-  zeroRadius: {
-    en: "A spectral radius of 0 makes W_hh all zeros: no gradient flows back at all. Choose a radius above 0.",
-    zh: "谱半径为 0 会让 W_hh 全为零：完全没有梯度能够回传。请选择大于 0 的谱半径。",
   },
   cannotStart: { en: "Training cannot start here: {why}.", zh: "这里无法开始训练：{why}。" },
   crashedTooOften: {

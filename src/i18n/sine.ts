@@ -1,7 +1,9 @@
 // src/i18n/sine.ts: the sine playground's words: run bar, status line, settings, messages, chart titles and notes.
 import { fn, type Dict } from "./index";
+import { SINE_LINK } from "./sineLink";
 
 export const SINE = {
+  ...SINE_LINK,
   widgetName: { en: "Sine-wave prediction playground", zh: "正弦波预测实验场" },
 
   // Status line: "Step 120 · loss 0.0123 · validation loss 0.015 · 45,000 tokens/s"
@@ -69,7 +71,6 @@ export const SINE = {
     en: "Some settings in the link could not be used, so their defaults apply:",
     zh: "链接中的部分设置无法使用，已改用默认值：",
   },
-  usingDefaultsFor: { en: "{message} Using the defaults for {labels}.", zh: "{message}改用{labels}的默认值。" },
   couldNotStart: { en: "The training worker could not be started: {why}", zh: "无法启动训练 worker：{why}" },
   crashedTooOften: {
     en: "The training worker crashed {n} times in a minute (last: {why}). Reload the page; if it happens again, lower the hidden size or sequence length.",
@@ -89,16 +90,6 @@ export const SINE = {
   ),
 
   // Cross-field rules (src/store/sineSettings.ts)
-  periodOrder: { en: "The shortest period ({min}) must not exceed the longest ({max}).", zh: "最短周期（{min}）不能超过最长周期（{max}）。" },
-  ampOrder: { en: "The smallest amplitude ({min}) must not exceed the largest ({max}).", zh: "最小振幅（{min}）不能超过最大振幅（{max}）。" },
-  horizonTooLong: {
-    en: "The horizon ({horizon}) must be shorter than the sequence length ({seqLength}).",
-    zh: "预测步长（{horizon}）必须小于序列长度（{seqLength}）。",
-  },
-  seriesTooShort: {
-    en: "Your series has {n} values: too few for training and validation windows of {win} values (sequence length {seqLength} + horizon {horizon}) with a validation fraction of {validation}. Shorten the sequence length, or raise the validation fraction.",
-    zh: "你的序列只有 {n} 个值：在验证集比例为 {validation} 时，不足以切出长度为 {win} 的训练窗口和验证窗口（序列长度 {seqLength} + 预测步长 {horizon}）。请缩短序列长度，或提高验证集比例。",
-  },
 
   // Settings panel
   settingsNote: {

@@ -1,6 +1,6 @@
 // src/store/charUrl.ts: the lab's settings in the hash query ("#/lab/chars?cell=gru&hidden=256").
 import { msgOf, type Msg } from "../i18n";
-import { CHARS } from "../i18n/chars";
+import { CHARS_LINK } from "../i18n/charsLink";
 import { defaults, fromParams } from "./schema";
 import { paramsOfHash, settingsHash } from "./hash";
 import { EMBED_PARAMS } from "./embedParams";
@@ -20,7 +20,7 @@ export function readCharUrl(hash: string): { settings: CharSettings; warnings: s
   let settings: CharSettings = { ...values };
   if (settings.corpus === "custom") {
     // The learner's own text lives in this browser, not in the link.
-    messages.push(msgOf(CHARS, "customNotInLink"));
+    messages.push(msgOf(CHARS_LINK, "customNotInLink"));
     settings = { ...settings, corpus: CHAR_SCHEMA.corpus.default };
   }
   const hasSettings = [...params.keys()].some((k) => Object.hasOwn(CHAR_SCHEMA, k));

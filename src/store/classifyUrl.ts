@@ -1,6 +1,6 @@
 // src/store/classifyUrl.ts: the lab's settings in the hash query ("#/lab/classify?dataset=spam&tokens=word").
 import { msgOf, type Msg } from "../i18n";
-import { CLASSIFY } from "../i18n/classify";
+import { CLASSIFY_LINK } from "../i18n/classifyLink";
 import { defaults, fromParams } from "./schema";
 import { paramsOfHash, settingsHash } from "./hash";
 import { EMBED_PARAMS } from "./embedParams";
@@ -14,7 +14,7 @@ export function readClassifyUrl(hash: string): { settings: ClassifySettings; mes
   let settings: ClassifySettings = { ...values };
   if (settings.dataset === "own") {
     // The learner's own lines live in this page, not in the link.
-    messages.push(msgOf(CLASSIFY, "ownNotInLink"));
+    messages.push(msgOf(CLASSIFY_LINK, "ownNotInLink"));
     settings = { ...settings, dataset: CLASSIFY_SCHEMA.dataset.default };
   }
   return { settings, messages, warnings: messages.map((m) => m.en) };

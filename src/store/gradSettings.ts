@@ -2,7 +2,7 @@
 import type { GradSetup, WhhMode } from "../worker/gradients/protocol";
 import type { OptimSettings } from "../worker/kit/protocol";
 import { msgOf, type Msg } from "../i18n";
-import { GRADS } from "../i18n/gradients";
+import { GRADS_LINK } from "../i18n/gradientsLink";
 import { defaults, type Schema, type Values } from "./schema";
 
 export const GRAD_SCHEMA = {
@@ -94,7 +94,7 @@ export function matchingPreset(s: GradSettings): PresetName | null {
 /** Rules between fields; returns an error per offending field, in both languages (empty when consistent). */
 export function crossCheck(s: GradSettings): Partial<Record<GradKey, Msg>> {
   const e: Partial<Record<GradKey, Msg>> = {};
-  if (s.whh === "radius" && s.whhValue === 0) e.whhValue = msgOf(GRADS, "zeroRadius");
+  if (s.whh === "radius" && s.whhValue === 0) e.whhValue = msgOf(GRADS_LINK, "zeroRadius");
   return e;
 }
 

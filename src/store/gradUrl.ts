@@ -1,6 +1,6 @@
 // src/store/gradUrl.ts: the visualizer's settings in the hash query ("#/visualizer/gradients?seqLength=60").
 import { msgOf, msgPer, type Msg } from "../i18n";
-import { GRADS } from "../i18n/gradients";
+import { GRADS_LINK } from "../i18n/gradientsLink";
 import { fromParams, labelOf } from "./schema";
 import { paramsOfHash, settingsHash } from "./hash";
 import { EMBED_PARAMS } from "./embedParams";
@@ -33,7 +33,7 @@ export function readGradUrl(hash: string): { settings: GradSettings; warnings: s
       preset = presetParam;
       base = presetSettings(presetParam, GRAD_DEFAULTS.seed);
     } else {
-      messages.push(msgOf(GRADS, "noSuchPreset", { preset: presetParam.slice(0, 20), list: PRESETS.map((p) => p.name).join(", ") }));
+      messages.push(msgOf(GRADS_LINK, "noSuchPreset", { preset: presetParam.slice(0, 20), list: PRESETS.map((p) => p.name).join(", ") }));
     }
   }
   const { values, messages: fieldMessages } = fromParams(GRAD_SCHEMA, params, base, PAGE_PARAMS);
@@ -41,7 +41,7 @@ export function readGradUrl(hash: string): { settings: GradSettings; warnings: s
   const settings: GradSettings = { ...values };
   for (const [key, message] of Object.entries(crossCheck(settings)) as [GradKey, Msg][]) {
     (settings as Record<GradKey, unknown>)[key] = base[key];
-    messages.push(msgPer(GRADS, "usingInstead", (lang) => ({ message: message[lang], value: String(base[key]), label: labelOf(GRAD_SCHEMA[key], lang) })));
+    messages.push(msgPer(GRADS_LINK, "usingInstead", (lang) => ({ message: message[lang], value: String(base[key]), label: labelOf(GRAD_SCHEMA[key], lang) })));
   }
   // Settings given next to a preset that change it: the page shows them as a custom run, not as the preset.
   if (preset && (Object.keys(GRAD_SCHEMA) as GradKey[]).some((k) => settings[k] !== base[k])) preset = null;

@@ -2,7 +2,7 @@
 import type { DataSetup, TrainerSetup } from "../worker/sine/protocol";
 import type { OptimSettings } from "../worker/kit/protocol";
 import { msgOf, type Msg } from "../i18n";
-import { SINE } from "../i18n/sine";
+import { SINE_LINK } from "../i18n/sineLink";
 import type { Schema, Values } from "./schema";
 import { randomWalk, SERIES, type SeriesId } from "../data/forecast";
 
@@ -42,16 +42,16 @@ export const LIVE_KEYS: readonly SineKey[] = ["optimizer", "lr", "clip", "clipNo
 /** Rules between fields; returns an error per offending field, in both languages (empty when consistent). */
 export function crossCheck(s: SineSettings, seriesLength: number | null): Partial<Record<SineKey, Msg>> {
   const e: Partial<Record<SineKey, Msg>> = {};
-  if (s.periodMin > s.periodMax) e.periodMin = msgOf(SINE, "periodOrder", { min: String(s.periodMin), max: String(s.periodMax) });
-  if (s.ampMin > s.ampMax) e.ampMin = msgOf(SINE, "ampOrder", { min: String(s.ampMin), max: String(s.ampMax) });
-  if (s.horizon >= s.seqLength) e.horizon = msgOf(SINE, "horizonTooLong", { horizon: s.horizon, seqLength: s.seqLength });
+  if (s.periodMin > s.periodMax) e.periodMin = msgOf(SINE_LINK, "periodOrder", { min: String(s.periodMin), max: String(s.periodMax) });
+  if (s.ampMin > s.ampMax) e.ampMin = msgOf(SINE_LINK, "ampOrder", { min: String(s.ampMin), max: String(s.ampMax) });
+  if (s.horizon >= s.seqLength) e.horizon = msgOf(SINE_LINK, "horizonTooLong", { horizon: s.horizon, seqLength: s.seqLength });
   if (seriesLength !== null) {
     // The same split as makeSeriesDataset (src/data/csv.ts): the last `validation` of the series is held out, and
     // both parts must hold a whole window, or the trainer would refuse the setup after the store accepted it.
     const win = s.seqLength + s.horizon;
     const split = Math.floor(seriesLength * (1 - s.validation));
     if (split < win + 1 || seriesLength - split < win) {
-      e.seqLength = msgOf(SINE, "seriesTooShort", { n: String(seriesLength), win, seqLength: s.seqLength, horizon: s.horizon, validation: String(s.validation) });
+      e.seqLength = msgOf(SINE_LINK, "seriesTooShort", { n: String(seriesLength), win, seqLength: s.seqLength, horizon: s.horizon, validation: String(s.validation) });
     }
   }
   return e;

@@ -1,7 +1,7 @@
 // src/store/sineUrl.ts: the sine playground's settings in the hash query ("#/playground/sine?cell=gru&hidden=32").
 import { msgOf, msgPer, type Msg } from "../i18n";
 import { CONTROLS } from "../i18n/controls";
-import { SINE } from "../i18n/sine";
+import { SINE_LINK } from "../i18n/sineLink";
 import { defaults, fromParams, labelOf } from "./schema";
 import { paramsOfHash, settingsHash } from "./hash";
 import { EMBED_PARAMS } from "./embedParams";
@@ -33,7 +33,7 @@ export function readSineUrl(hash: string): { settings: SineSettings; warnings: s
     const pair = PARTNERS[key] ?? [key];
     for (const k of pair) (settings as Record<SineKey, unknown>)[k] = base[k];
     messages.push(
-      msgPer(SINE, "usingDefaultsFor", (lang) => ({
+      msgPer(SINE_LINK, "usingDefaultsFor", (lang) => ({
         message: message[lang],
         // English names go lower-case inside the sentence; Chinese has no case.
         labels: pair.map((k) => (lang === "en" ? labelOf(SINE_SCHEMA[k], lang).toLowerCase() : labelOf(SINE_SCHEMA[k], lang))).join(msgOf(CONTROLS, "and")[lang]),
